@@ -1,0 +1,264 @@
+package dev.gb28181.platform;
+
+import dev.gb28181.sip.Transport;
+
+import java.nio.charset.Charset;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Settings of one platform (a SIP UA on one host and port). Fluent setters; {@link #validate()}
+ * fills the derived defaults (domain from the ID, realm from the domain) and checks ranges.
+ */
+public final class PlatformConfig {
+
+    private String sipId = "34020000002000000001";
+    private String domain;
+    private String realm;
+    private String host = "0.0.0.0";
+    private int port = 5060;
+    private Set<Transport> transports = EnumSet.of(Transport.UDP, Transport.TCP);
+    private String advertisedHost;
+    private String password;
+    private CredentialsProvider credentialsProvider;
+    private Duration keepaliveInterval = Duration.ofSeconds(60);
+    private int keepaliveTimeoutCount = 3;
+    private Duration requestTimeout = Duration.ofSeconds(10);
+    private Charset charset = Charset.forName("GB18030");
+    private Duration registerExpiresMin = Duration.ofSeconds(3600);
+    private Duration registerExpiresMax = Duration.ofSeconds(86400);
+    private boolean digestQop = true;
+    private Duration nonceTtl = Duration.ofSeconds(300);
+    private int authFailureLimit = 5;
+    private Duration authLockout = Duration.ofMinutes(5);
+    private int maxMessageSize = 64 * 1024;
+    private String userAgent = "camel-gb28181";
+
+    /** Fills defaults derived from other settings and rejects inconsistent ones. */
+    public PlatformConfig validate() {
+        if (sipId == null || !sipId.matches("\\d{20}")) {
+            throw new IllegalArgumentException("sipId must be 20 digits (GB/T 28181 Annex D): " + sipId);
+        }
+        if (domain == null || domain.isBlank()) {
+            domain = sipId.substring(0, 10);
+        }
+        if (realm == null || realm.isBlank()) {
+            realm = domain;
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port out of range: " + port);
+        }
+        if (transports == null || transports.isEmpty()) {
+            throw new IllegalArgumentException("at least one transport (udp, tcp) is required");
+        }
+        if (keepaliveInterval.isNegative() || keepaliveInterval.isZero() || keepaliveTimeoutCount < 1) {
+            throw new IllegalArgumentException("keepaliveInterval and keepaliveTimeoutCount must be positive");
+        }
+        if (registerExpiresMin.compareTo(registerExpiresMax) > 0) {
+            throw new IllegalArgumentException("registerExpiresMin is above registerExpiresMax");
+        }
+        Objects.requireNonNull(charset, "charset");
+        return this;
+    }
+
+    /** How long a device may stay silent before it is OFFLINE: interval x count. */
+    public Duration offlineAfter() {
+        return keepaliveInterval.multipliedBy(keepaliveTimeoutCount);
+    }
+
+    /** The host written into Via, Contact and SDP: the advertised one, else the bind address. */
+    public String contactHost() {
+        return advertisedHost != null && !advertisedHost.isBlank() ? advertisedHost : host;
+    }
+
+    public String sipId() {
+        return sipId;
+    }
+
+    public PlatformConfig sipId(String sipId) {
+        this.sipId = sipId;
+        return this;
+    }
+
+    public String domain() {
+        return domain;
+    }
+
+    public PlatformConfig domain(String domain) {
+        this.domain = domain;
+        return this;
+    }
+
+    public String realm() {
+        return realm;
+    }
+
+    public PlatformConfig realm(String realm) {
+        this.realm = realm;
+        return this;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public PlatformConfig host(String host) {
+        this.host = host;
+        return this;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public PlatformConfig port(int port) {
+        this.port = port;
+        return this;
+    }
+
+    public Set<Transport> transports() {
+        return transports;
+    }
+
+    public PlatformConfig transports(Set<Transport> transports) {
+        this.transports = transports.isEmpty() ? EnumSet.noneOf(Transport.class) : EnumSet.copyOf(transports);
+        return this;
+    }
+
+    public String advertisedHost() {
+        return advertisedHost;
+    }
+
+    public PlatformConfig advertisedHost(String advertisedHost) {
+        this.advertisedHost = advertisedHost;
+        return this;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public PlatformConfig password(String password) {
+        this.password = password;
+        return this;
+    }
+
+    public CredentialsProvider credentialsProvider() {
+        return credentialsProvider;
+    }
+
+    public PlatformConfig credentialsProvider(CredentialsProvider credentialsProvider) {
+        this.credentialsProvider = credentialsProvider;
+        return this;
+    }
+
+    public Duration keepaliveInterval() {
+        return keepaliveInterval;
+    }
+
+    public PlatformConfig keepaliveInterval(Duration keepaliveInterval) {
+        this.keepaliveInterval = keepaliveInterval;
+        return this;
+    }
+
+    public int keepaliveTimeoutCount() {
+        return keepaliveTimeoutCount;
+    }
+
+    public PlatformConfig keepaliveTimeoutCount(int keepaliveTimeoutCount) {
+        this.keepaliveTimeoutCount = keepaliveTimeoutCount;
+        return this;
+    }
+
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    public PlatformConfig requestTimeout(Duration requestTimeout) {
+        this.requestTimeout = requestTimeout;
+        return this;
+    }
+
+    public Charset charset() {
+        return charset;
+    }
+
+    public PlatformConfig charset(Charset charset) {
+        this.charset = charset;
+        return this;
+    }
+
+    public Duration registerExpiresMin() {
+        return registerExpiresMin;
+    }
+
+    public PlatformConfig registerExpiresMin(Duration registerExpiresMin) {
+        this.registerExpiresMin = registerExpiresMin;
+        return this;
+    }
+
+    public Duration registerExpiresMax() {
+        return registerExpiresMax;
+    }
+
+    public PlatformConfig registerExpiresMax(Duration registerExpiresMax) {
+        this.registerExpiresMax = registerExpiresMax;
+        return this;
+    }
+
+    public boolean digestQop() {
+        return digestQop;
+    }
+
+    public PlatformConfig digestQop(boolean digestQop) {
+        this.digestQop = digestQop;
+        return this;
+    }
+
+    public Duration nonceTtl() {
+        return nonceTtl;
+    }
+
+    public PlatformConfig nonceTtl(Duration nonceTtl) {
+        this.nonceTtl = nonceTtl;
+        return this;
+    }
+
+    public int authFailureLimit() {
+        return authFailureLimit;
+    }
+
+    public PlatformConfig authFailureLimit(int authFailureLimit) {
+        this.authFailureLimit = authFailureLimit;
+        return this;
+    }
+
+    public Duration authLockout() {
+        return authLockout;
+    }
+
+    public PlatformConfig authLockout(Duration authLockout) {
+        this.authLockout = authLockout;
+        return this;
+    }
+
+    public int maxMessageSize() {
+        return maxMessageSize;
+    }
+
+    public PlatformConfig maxMessageSize(int maxMessageSize) {
+        this.maxMessageSize = maxMessageSize;
+        return this;
+    }
+
+    public String userAgent() {
+        return userAgent;
+    }
+
+    public PlatformConfig userAgent(String userAgent) {
+        this.userAgent = userAgent;
+        return this;
+    }
+}

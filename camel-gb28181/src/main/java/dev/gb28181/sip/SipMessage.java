@@ -1,0 +1,302 @@
+package dev.gb28181.sip;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A SIP request or response (RFC 3261 §7): ordered header fields and an opaque body.
+ *
+ * <p>Header values are kept as the text the peer sent, one entry per value (a comma-separated list
+ * in one line, e.g. two Via values, becomes two entries); names are stored in their
+ * {@linkplain HeaderNames#canonical(String) canonical spelling}. Typed views (Via, From, To, CSeq)
+ * are parsed on first use and cached, so a message that is only routed by Call-ID and CSeq never
+ * pays for parsing the rest. The body is bytes: MANSCDP bodies are GB2312/GB18030 and are decoded
+ * by the layer that knows their charset.
+ */
+public abstract class SipMessage {
+
+    private static final byte[] NO_BODY = new byte[0];
+
+    private String[] names = new String[12];
+    private String[] values = new String[12];
+    private int size;
+    private byte[] body = NO_BODY;
+
+    private List<Via> vias;
+    private NameAddress from;
+    private NameAddress to;
+    private CSeq cseq;
+
+    /** The start line without CRLF. */
+    public abstract String startLine();
+
+    public abstract boolean isRequest();
+
+    // ---- raw header access -------------------------------------------------------------------
+
+    /** Adds one header value after the existing ones with the same name. */
+    public SipMessage addHeader(String name, String value) {
+        if (size == names.length) {
+            names = Arrays.copyOf(names, size * 2);
+            values = Arrays.copyOf(values, size * 2);
+        }
+        names[size] = HeaderNames.canonical(name);
+        values[size] = value;
+        size++;
+        invalidate(names[size - 1]);
+        return this;
+    }
+
+    /** Adds a header value in front of all others of that name (a proxy's Via, RFC 3261 §16.6). */
+    public SipMessage addHeaderFirst(String name, String value) {
+        String canonical = HeaderNames.canonical(name);
+        int at = indexOf(canonical, 0);
+        if (at < 0) {
+            return addHeader(canonical, value);
+        }
+        if (size == names.length) {
+            names = Arrays.copyOf(names, size * 2);
+            values = Arrays.copyOf(values, size * 2);
+        }
+        System.arraycopy(names, at, names, at + 1, size - at);
+        System.arraycopy(values, at, values, at + 1, size - at);
+        names[at] = canonical;
+        values[at] = value;
+        size++;
+        invalidate(canonical);
+        return this;
+    }
+
+    /** Replaces all values of a header with one value (or removes it when {@code value} is null). */
+    public SipMessage setHeader(String name, String value) {
+        String canonical = HeaderNames.canonical(name);
+        int first = indexOf(canonical, 0);
+        if (first < 0) {
+            return value == null ? this : addHeader(canonical, value);
+        }
+        if (value == null) {
+            removeHeader(canonical);
+            return this;
+        }
+        values[first] = value;
+        int w = first + 1;
+        for (int r = first + 1; r < size; r++) {
+            if (!sameName(names[r], canonical)) {
+                names[w] = names[r];
+                values[w] = values[r];
+                w++;
+            }
+        }
+        Arrays.fill(names, w, size, null);
+        Arrays.fill(values, w, size, null);
+        size = w;
+        invalidate(canonical);
+        return this;
+    }
+
+    /** Removes every value of a header. */
+    public SipMessage removeHeader(String name) {
+        String canonical = HeaderNames.canonical(name);
+        int w = 0;
+        for (int r = 0; r < size; r++) {
+            if (!sameName(names[r], canonical)) {
+                names[w] = names[r];
+                values[w] = values[r];
+                w++;
+            }
+        }
+        Arrays.fill(names, w, size, null);
+        Arrays.fill(values, w, size, null);
+        size = w;
+        invalidate(canonical);
+        return this;
+    }
+
+    /** The first value of a header, or {@code null}. Names are matched case-insensitively. */
+    public String header(String name) {
+        int i = indexOf(HeaderNames.canonical(name), 0);
+        return i < 0 ? null : values[i];
+    }
+
+    /** Every value of a header in message order. */
+    public List<String> headers(String name) {
+        String canonical = HeaderNames.canonical(name);
+        List<String> result = null;
+        for (int i = 0; i < size; i++) {
+            if (sameName(names[i], canonical)) {
+                if (result == null) {
+                    result = new ArrayList<>(2);
+                }
+                result.add(values[i]);
+            }
+        }
+        return result == null ? Collections.emptyList() : result;
+    }
+
+    public boolean hasHeader(String name) {
+        return indexOf(HeaderNames.canonical(name), 0) >= 0;
+    }
+
+    /** Number of header entries. */
+    public int headerCount() {
+        return size;
+    }
+
+    /** The canonical name of entry {@code i}, {@code 0 <= i < headerCount()}. */
+    public String headerName(int i) {
+        return names[i];
+    }
+
+    /** The value of entry {@code i}. */
+    public String headerValue(int i) {
+        return values[i];
+    }
+
+    private int indexOf(String canonical, int from) {
+        for (int i = from; i < size; i++) {
+            if (sameName(names[i], canonical)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean sameName(String stored, String canonical) {
+        // known names are interned constants after canonical(); unknown names compare ignoring case
+        return stored == canonical || stored.equalsIgnoreCase(canonical);
+    }
+
+    private void invalidate(String canonical) {
+        switch (canonical) {
+            case HeaderNames.VIA -> vias = null;
+            case HeaderNames.FROM -> from = null;
+            case HeaderNames.TO -> to = null;
+            case HeaderNames.CSEQ -> cseq = null;
+            default -> {
+            }
+        }
+    }
+
+    // ---- typed views -------------------------------------------------------------------------
+
+    /** All Via values, topmost first. */
+    public List<Via> vias() {
+        if (vias == null) {
+            List<Via> parsed = new ArrayList<>(2);
+            for (int i = 0; i < size; i++) {
+                if (names[i] == HeaderNames.VIA) {
+                    parsed.add(Via.parse(values[i]));
+                }
+            }
+            vias = Collections.unmodifiableList(parsed);
+        }
+        return vias;
+    }
+
+    /** The topmost Via, or {@code null}. */
+    public Via topVia() {
+        List<Via> v = vias();
+        return v.isEmpty() ? null : v.get(0);
+    }
+
+    public NameAddress from() {
+        if (from == null) {
+            String v = header(HeaderNames.FROM);
+            from = v == null ? null : NameAddress.parse(v);
+        }
+        return from;
+    }
+
+    public NameAddress to() {
+        if (to == null) {
+            String v = header(HeaderNames.TO);
+            to = v == null ? null : NameAddress.parse(v);
+        }
+        return to;
+    }
+
+    public CSeq cseq() {
+        if (cseq == null) {
+            String v = header(HeaderNames.CSEQ);
+            cseq = v == null ? null : CSeq.parse(v);
+        }
+        return cseq;
+    }
+
+    public String callId() {
+        return header(HeaderNames.CALL_ID);
+    }
+
+    /** The Expires header as seconds, or -1 when absent or not a number. */
+    public long expires() {
+        String v = header(HeaderNames.EXPIRES);
+        if (v == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    public String contentType() {
+        return header(HeaderNames.CONTENT_TYPE);
+    }
+
+    // ---- body --------------------------------------------------------------------------------
+
+    /** The body bytes (never {@code null}); the array is the message's own, do not modify it. */
+    public byte[] body() {
+        return body;
+    }
+
+    /**
+     * Sets the body; the encoder writes Content-Length from its length, so callers never set
+     * Content-Length themselves.
+     */
+    public SipMessage body(byte[] bytes) {
+        this.body = bytes == null ? NO_BODY : bytes;
+        return this;
+    }
+
+    /** Sets a body and its Content-Type. */
+    public SipMessage body(String contentType, byte[] bytes) {
+        setHeader(HeaderNames.CONTENT_TYPE, contentType);
+        return body(bytes);
+    }
+
+    public String bodyAsString(Charset charset) {
+        return new String(body, charset);
+    }
+
+    public String bodyAsString() {
+        return bodyAsString(StandardCharsets.UTF_8);
+    }
+
+    /** Copies every header of {@code source} named {@code name} into this message. */
+    public SipMessage copyHeaders(SipMessage source, String name) {
+        for (String v : source.headers(name)) {
+            addHeader(name, v);
+        }
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(256);
+        sb.append(startLine()).append("\r\n");
+        for (int i = 0; i < size; i++) {
+            sb.append(names[i]).append(": ").append(values[i]).append("\r\n");
+        }
+        sb.append("Content-Length: ").append(body.length).append("\r\n\r\n");
+        if (body.length > 0) {
+            sb.append(new String(body, StandardCharsets.UTF_8));
+        }
+        return sb.toString();
+    }
+}

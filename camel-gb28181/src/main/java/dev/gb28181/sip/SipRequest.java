@@ -1,0 +1,68 @@
+package dev.gb28181.sip;
+
+import java.util.Objects;
+
+/** A SIP request (RFC 3261 §7.1): method, Request-URI, headers and body. */
+public final class SipRequest extends SipMessage {
+
+    private final String method;
+    private final SipUri requestUri;
+
+    public SipRequest(String method, SipUri requestUri) {
+        this.method = Objects.requireNonNull(method, "method");
+        this.requestUri = Objects.requireNonNull(requestUri, "requestUri");
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public SipUri requestUri() {
+        return requestUri;
+    }
+
+    @Override
+    public boolean isRequest() {
+        return true;
+    }
+
+    @Override
+    public String startLine() {
+        return method + ' ' + requestUri + " SIP/2.0";
+    }
+
+    /**
+     * The response a UAS sends to this request (RFC 3261 §8.2.6): Via, From, Call-ID and CSeq
+     * copied, To copied with {@code toTag} added when it has none and the status is above 100.
+     */
+    public SipResponse createResponse(int status, String reason, String toTag) {
+        SipResponse response = new SipResponse(status, reason);
+        response.copyHeaders(this, HeaderNames.VIA);
+        String from = header(HeaderNames.FROM);
+        if (from != null) {
+            response.addHeader(HeaderNames.FROM, from);
+        }
+        String to = header(HeaderNames.TO);
+        if (to != null) {
+            if (status > 100 && toTag != null && to().tag() == null) {
+                response.addHeader(HeaderNames.TO, to().withTag(toTag).toString());
+            } else {
+                response.addHeader(HeaderNames.TO, to);
+            }
+        }
+        String callId = callId();
+        if (callId != null) {
+            response.addHeader(HeaderNames.CALL_ID, callId);
+        }
+        String cseq = header(HeaderNames.CSEQ);
+        if (cseq != null) {
+            response.addHeader(HeaderNames.CSEQ, cseq);
+        }
+        return response;
+    }
+
+    /** {@link #createResponse(int, String, String)} with the standard reason phrase. */
+    public SipResponse createResponse(int status, String toTag) {
+        return createResponse(status, SipResponse.reasonPhrase(status), toTag);
+    }
+}
