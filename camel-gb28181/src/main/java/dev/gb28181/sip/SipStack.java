@@ -117,7 +117,8 @@ public final class SipStack implements AutoCloseable {
      * Sends a request in a new client transaction (RFC 3261 §17.1). A top Via with a new branch is
      * added when the request has none (the Via of a CANCEL must be its INVITE's), Max-Forwards 70 and
      * the configured User-Agent when missing. Provisional responses go to {@code provisionalListener}
-     * (may be {@code null}); the future completes with the final response, or fails with
+     * (may be {@code null}) on an I/O thread; the future completes with the final response (on an I/O
+     * or timer thread: chain slow work with the {@code *Async} methods), or fails with
      * {@link SipTransactionTimeoutException}, the connect or send error, or
      * {@link IllegalStateException} when the stack stops first. An ACK for a 2xx is not a
      * transaction: send it with {@link #sendStateless}.

@@ -4,6 +4,7 @@ import dev.gb28181.sip.SipMethod;
 import dev.gb28181.sip.SipRequest;
 import dev.gb28181.sip.SipResponse;
 import dev.gb28181.sip.Transport;
+import dev.gb28181.sip.codec.SipEncoder;
 import dev.gb28181.sip.transport.Flow;
 import io.netty.util.Timeout;
 import org.slf4j.Logger;
@@ -24,7 +25,7 @@ import java.net.InetSocketAddress;
  * final response. A transaction whose handler never answers ends after Timer F (non-INVITE) or
  * Timer C (INVITE), when the client has given up.
  */
-final class ServerTx implements ServerTransaction {
+final class ServerTx implements ServerTransaction, ServerEntry {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerTx.class);
 
@@ -56,7 +57,8 @@ final class ServerTx implements ServerTransaction {
         this.state = invite ? State.PROCEEDING : State.TRYING;
     }
 
-    String key() {
+    @Override
+    public String key() {
         return key;
     }
 
@@ -103,11 +105,11 @@ final class ServerTx implements ServerTransaction {
                     lastResponse = response;
                     if (response.isProvisional()) {
                         state = State.PROCEEDING;
+                        send(response);
                     } else {
                         cancelTimers();
-                        onFinalSent(response);
+                        onFinal(response);
                     }
-                    send(response);
                 }
                 case ACCEPTED -> {
                     if (response.isSuccess()) {
@@ -133,13 +135,27 @@ final class ServerTx implements ServerTransaction {
         }
     }
 
-    private void onFinalSent(SipResponse response) {
+    /** Sends the final response and moves to Completed, Accepted (RFC 6026) or Terminated. */
+    private void onFinal(SipResponse response) {
         if (!invite) {
             state = State.COMPLETED;
-            long timerJ = reliable ? 0 : 64 * layer.t1();
-            lifeTimer = scheduleTermination(timerJ);
+            if (reliable) { // Timer J is 0 on TCP
+                send(response);
+                terminate();
+            } else {
+                byte[] encoded;
+                try {
+                    encoded = SipEncoder.encode(response);
+                } catch (RuntimeException e) {
+                    terminate(); // the caller's response cannot be written: nothing left to wait for
+                    throw e;
+                }
+                layer.transport().send(encoded, flow);
+                layer.complete(this, encoded, flow);
+            }
             return;
         }
+        send(response);
         if (response.isSuccess()) {
             state = State.ACCEPTED;
             layer.indexAccepted(this);
@@ -198,7 +214,8 @@ final class ServerTx implements ServerTransaction {
     }
 
     /** A retransmission of the request: answered with the last response, absorbed when there is none. */
-    void onRetransmission() {
+    @Override
+    public void onRetransmission() {
         layer.stats().onRetransmissionAbsorbed();
         synchronized (this) {
             if (lastResponse != null && state != State.CONFIRMED && state != State.TERMINATED) {
@@ -248,7 +265,8 @@ final class ServerTx implements ServerTransaction {
         }
     }
 
-    void terminate() {
+    @Override
+    public void terminate() {
         synchronized (this) {
             if (state == State.TERMINATED) {
                 return;

@@ -57,7 +57,7 @@ public final class TransactionLayer implements InboundListener {
     private final LogLimiter strayLog = new LogLimiter(LOG, 10, TimeUnit.SECONDS);
     private final LogLimiter handlerLog = new LogLimiter(LOG, 10, TimeUnit.SECONDS);
 
-    private final ConcurrentHashMap<String, ServerTx> servers = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, ServerEntry> servers = new ConcurrentHashMap<>();
     /** INVITE server transactions that sent a 2xx, by Call-ID and CSeq number, waiting for the ACK. */
     private final ConcurrentHashMap<String, ServerTx> acceptedServers = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, ClientTx> clients = new ConcurrentHashMap<>();
@@ -98,7 +98,7 @@ public final class TransactionLayer implements InboundListener {
         for (ClientTx tx : new ArrayList<>(clients.values())) {
             tx.abort(stoppedError);
         }
-        for (ServerTx tx : new ArrayList<>(servers.values())) {
+        for (ServerEntry tx : new ArrayList<>(servers.values())) {
             tx.terminate();
         }
         HashedWheelTimer wheel = timer;
@@ -169,7 +169,7 @@ public final class TransactionLayer implements InboundListener {
             return;
         }
         String key = serverKey(request, method);
-        ServerTx existing = servers.get(key);
+        ServerEntry existing = servers.get(key);
         if (existing != null) {
             existing.onRetransmission();
             return;
@@ -197,8 +197,7 @@ public final class TransactionLayer implements InboundListener {
     }
 
     private void onAck(SipRequest ack, Flow flow) {
-        ServerTx invite = servers.get(serverKey(ack, SipMethod.INVITE));
-        if (invite != null && invite.onAckForNonSuccess()) {
+        if (servers.get(serverKey(ack, SipMethod.INVITE)) instanceof ServerTx invite && invite.onAckForNonSuccess()) {
             return;
         }
         ServerTx accepted = acceptedServers.get(dialogKey(ack.callId(), ack.cseq()));
@@ -216,8 +215,7 @@ public final class TransactionLayer implements InboundListener {
 
     /** RFC 3261 §9.2: the CANCEL gets 200 and the pending INVITE 487, or 481 without one. */
     private void onCancel(ServerTx cancel) {
-        ServerTx invite = servers.get(serverKey(cancel.request(), SipMethod.INVITE));
-        if (invite == null) {
+        if (!(servers.get(serverKey(cancel.request(), SipMethod.INVITE)) instanceof ServerTx invite)) {
             cancel.respond(481);
             return;
         }
@@ -299,9 +297,17 @@ public final class TransactionLayer implements InboundListener {
         return t4;
     }
 
-    void removeServer(ServerTx tx) {
+    void removeServer(ServerEntry tx) {
         if (servers.remove(tx.key(), tx)) {
             stats.onServerTx(-1);
+        }
+    }
+
+    /** A non-INVITE transaction over UDP sent its final response: only its echo stays for Timer J. */
+    void complete(ServerTx tx, byte[] finalResponse, Flow flow) {
+        CompletedServerTx completed = new CompletedServerTx(this, tx.key(), finalResponse, flow);
+        if (servers.replace(tx.key(), tx, completed)) {
+            completed.start();
         }
     }
 

@@ -90,8 +90,4 @@ final class TcpConnections {
         byRemote.computeIfPresent(remote, (k, f) -> f.isDone() && !f.isCompletedExceptionally() && f.join() == channel
                 ? null : f);
     }
-
-    int size() {
-        return byRemote.size();
-    }
 }

@@ -18,6 +18,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
@@ -80,7 +81,7 @@ public final class TransportLayer {
     private final ConcurrentHashMap<InetAddress, String> routeHosts = new ConcurrentHashMap<>();
 
     private volatile InboundListener listener;
-    private EventLoopGroup group;
+    private volatile EventLoopGroup group;
     private volatile Channel udp;
     private volatile Channel tcpServer;
     private volatile TcpConnections connections;
@@ -319,6 +320,25 @@ public final class TransportLayer {
         return send(message, Transport.TCP, target);
     }
 
+    /**
+     * Sends an already encoded message (a cached response) back along a flow: a datagram to its
+     * source, or over its TCP connection while that is open.
+     */
+    public CompletableFuture<Void> send(byte[] encoded, Flow flow) {
+        if (flow.transport() == Transport.UDP) {
+            Channel u = udp;
+            if (u == null) {
+                return CompletableFuture.failedFuture(new IllegalStateException("UDP is not listening"));
+            }
+            return write(u, new DatagramPacket(Unpooled.wrappedBuffer(encoded), flow.remote()), flow.remote());
+        }
+        Channel channel = flow.channel();
+        if (!channel.isActive()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("Connection closed: " + flow));
+        }
+        return write(channel, Unpooled.wrappedBuffer(encoded), flow.remote());
+    }
+
     private CompletableFuture<Void> writeTcp(Channel channel, SipMessage message) {
         ByteBuf bytes;
         try {
@@ -483,7 +503,7 @@ public final class TransportLayer {
         if (!oversize) {
             stats.onBadRequestAnswered();
         }
-        malformedLog.warn("Answered {} to a malformed {} from {}: {}", status, request.method(), flow, reason);
+        malformedLog.warn("Answered {} to a {} from {}: {}", status, request.method(), flow, reason);
         send(response, flow);
     }
 

@@ -14,8 +14,8 @@ public final class TestStacks {
 
     public static SipStackConfig config() {
         return new SipStackConfig().host("127.0.0.1").port(0).ioThreads(1)
-                .t1(Duration.ofMillis(50)).t2(Duration.ofMillis(200)).t4(Duration.ofMillis(250))
-                .connectTimeout(Duration.ofSeconds(2));
+                .t1(Duration.ofMillis(20)).t2(Duration.ofMillis(80)).t4(Duration.ofMillis(100))
+                .connectTimeout(Duration.ofSeconds(2)).userAgent("camel-gb28181-test");
     }
 
     public static SipStack started(SipStackConfig config, SipRequestHandler handler) {
