@@ -154,15 +154,15 @@ public final class Via {
     /**
      * The copy a server writes back (RFC 3261 §18.2.1, RFC 3581 §4): {@code rport} filled with the
      * source port when the client asked for it, and {@code received} with the source address when
-     * it differs from sent-by, or always when the client asked for {@code rport}.
+     * it differs from sent-by (as eXosip and the devices of the GB28181 capture do; RFC 3581 would
+     * also repeat an identical address, which no peer needs).
      */
     public Via withReceived(String sourceHost, int sourcePort) {
         Map<String, String> copy = new LinkedHashMap<>(params);
-        boolean rport = hasParam("rport");
-        if (rport) {
+        if (hasParam("rport")) {
             copy.put(keyOf("rport"), Integer.toString(sourcePort));
         }
-        if (rport || !sameHost(host, sourceHost)) {
+        if (!sameHost(host, sourceHost)) {
             copy.remove(keyOf("received"));
             copy.put("received", sourceHost);
         }
