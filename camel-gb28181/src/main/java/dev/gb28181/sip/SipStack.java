@@ -116,7 +116,8 @@ public final class SipStack implements AutoCloseable {
     /**
      * Sends a request in a new client transaction (RFC 3261 §17.1). A top Via with a new branch is
      * added when the request has none (the Via of a CANCEL must be its INVITE's), Max-Forwards 70 and
-     * the configured User-Agent when missing. Provisional responses go to {@code provisionalListener}
+     * the configured User-Agent when missing; the request object is changed accordingly, so build a
+     * new one for each transaction (a retry after 401 needs a new branch and CSeq anyway). Provisional responses go to {@code provisionalListener}
      * (may be {@code null}) on an I/O thread; the future completes with the final response (on an I/O
      * or timer thread: chain slow work with the {@code *Async} methods), or fails with
      * {@link SipTransactionTimeoutException}, the connect or send error, or

@@ -140,8 +140,8 @@ final class ServerTx implements ServerTransaction, ServerEntry {
         if (!invite) {
             state = State.COMPLETED;
             if (reliable) { // Timer J is 0 on TCP
-                send(response);
                 terminate();
+                send(response);
             } else {
                 byte[] encoded;
                 try {

@@ -106,6 +106,9 @@ public final class TransportLayer {
         try {
             bind();
         } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
             stop();
             throw new IllegalStateException("Cannot bind SIP " + config.transports() + " on " + config.host() + ':'
                     + config.port(), e);

@@ -159,6 +159,7 @@ class SipTransportTest {
             }
             assertThat(device.readMessage().callId()).isEqualTo("tcp-c");
             assertThat(seen).extracting(tx -> tx.request().callId()).containsExactly("tcp-a", "tcp-b", "tcp-c");
+            assertThat(stack.stats().activeServerTx()).isZero(); // Timer J is 0 on TCP
         }
     }
 
