@@ -72,7 +72,7 @@ final class ClientTx {
 
     void start() {
         synchronized (this) {
-            long timeout = (invite ? layer.config().timerB() : layer.config().timerF()).toMillis();
+            long timeout = invite ? layer.timerB() : layer.timerF();
             lifeTimer = layer.schedule(t -> timeout(invite ? "Timer B" : "Timer F"), timeout);
             if (transport == Transport.UDP) {
                 retransmitInterval = layer.t1();
@@ -141,7 +141,7 @@ final class ClientTx {
                     state = State.PROCEEDING;
                     if (invite) {
                         cancelTimers(); // no more Timer A; Timer C replaces Timer B
-                        lifeTimer = layer.schedule(t -> timeout("Timer C"), layer.config().timerC().toMillis());
+                        lifeTimer = layer.schedule(t -> timeout("Timer C"), layer.timerC());
                     }
                 }
             } else {

@@ -86,9 +86,9 @@ final class ServerTx implements ServerTransaction, ServerEntry {
     synchronized void start() {
         if (invite) {
             retransmitTimer = layer.schedule(t -> sendTryingIfSilent(), TransactionLayer.TRYING_DELAY_MILLIS);
-            lifeTimer = layer.schedule(t -> expireUnanswered(), layer.config().timerC().toMillis());
+            lifeTimer = layer.schedule(t -> expireUnanswered(), layer.timerC());
         } else {
-            lifeTimer = layer.schedule(t -> expireUnanswered(), layer.config().timerF().toMillis());
+            lifeTimer = layer.schedule(t -> expireUnanswered(), layer.timerF());
         }
     }
 

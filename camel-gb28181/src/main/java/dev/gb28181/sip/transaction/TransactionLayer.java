@@ -49,7 +49,6 @@ public final class TransactionLayer implements InboundListener {
     /** RFC 3261 §17.2.1: send 100 Trying when the TU has not answered an INVITE within 200 ms. */
     static final long TRYING_DELAY_MILLIS = 200;
 
-    private final SipStackConfig config;
     private final SipStackStats stats;
     private final TransportLayer transport;
     private final SipRequestHandler handler;
@@ -67,12 +66,14 @@ public final class TransactionLayer implements InboundListener {
     private final long t1;
     private final long t2;
     private final long t4;
+    private final long timerB;
+    private final long timerC;
+    private final long timerF;
     private volatile HashedWheelTimer timer;
     private volatile boolean stopped;
 
     public TransactionLayer(SipStackConfig config, SipStackStats stats, TransportLayer transport,
             SipRequestHandler handler, Supplier<String> tags) {
-        this.config = config;
         this.stats = stats;
         this.transport = transport;
         this.handler = handler;
@@ -80,6 +81,9 @@ public final class TransactionLayer implements InboundListener {
         this.t1 = config.t1().toMillis();
         this.t2 = config.t2().toMillis();
         this.t4 = config.t4().toMillis();
+        this.timerB = config.timerB().toMillis();
+        this.timerC = config.timerC().toMillis();
+        this.timerF = config.timerF().toMillis();
     }
 
     /** Starts the timer wheel; its tick is a fraction of T1 so short test timings stay accurate. */
@@ -281,10 +285,6 @@ public final class TransactionLayer implements InboundListener {
         return stats;
     }
 
-    SipStackConfig config() {
-        return config;
-    }
-
     long t1() {
         return t1;
     }
@@ -295,6 +295,18 @@ public final class TransactionLayer implements InboundListener {
 
     long t4() {
         return t4;
+    }
+
+    long timerB() {
+        return timerB;
+    }
+
+    long timerC() {
+        return timerC;
+    }
+
+    long timerF() {
+        return timerF;
     }
 
     void removeServer(ServerEntry tx) {
