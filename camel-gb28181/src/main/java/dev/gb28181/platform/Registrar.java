@@ -100,12 +100,13 @@ final class Registrar implements SipRequestHandler {
             return;
         }
         long granted = clamp(requested);
+        // registered before the answer: the device's next request may arrive on another I/O thread
+        lifecycle.register(deviceId, tx.transport(), tx.source(), granted, request.header(HeaderNames.USER_AGENT));
         SipResponse ok = request.createResponse(200, tx.toTag());
         ok.copyHeaders(request, HeaderNames.CONTACT);
         ok.addHeader(HeaderNames.EXPIRES, Long.toString(granted));
         ok.addHeader(HeaderNames.DATE, LocalDateTime.now().format(GB_DATE));
         tx.respond(ok);
-        lifecycle.register(deviceId, tx.transport(), tx.source(), granted, request.header(HeaderNames.USER_AGENT));
     }
 
     /**

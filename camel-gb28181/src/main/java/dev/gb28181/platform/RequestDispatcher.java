@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  * <li>REGISTER: {@link Registrar}; MESSAGE: {@link MessageHandler}.</li>
  * <li>OPTIONS: 200 with {@code Allow} (RFC 3261 §11.2).</li>
- * <li>BYE and CANCEL: 481, as no dialog or INVITE transaction exists yet (media sessions come later);
- * ACK: absorbed (an ACK gets no answer, RFC 3261 §17.2.1).</li>
+ * <li>BYE: 481, as no dialog exists yet (media sessions come later); ACK: absorbed (an ACK gets no
+ * answer, RFC 3261 §17.2.1); CANCEL is answered by the transaction layer (RFC 3261 §9.2).</li>
  * <li>Any other method, INVITE included until media sessions exist: 405 with {@code Allow}
  * (RFC 3261 §8.2.1).</li>
  * </ul>
@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * <p>The {@code Allow} list is built from the handlers, so it names exactly what the platform
  * answers. Before dispatch, a request from a registered device (other than REGISTER, which updates
  * only after authentication) records the address it came from: NAT and 4G devices change ports.
- * A handler failure never escapes to the stack: unparsable headers get 400, anything else 500,
- * logged with the request's context.
+ * A request whose From or other typed header does not parse gets 400; any other handler failure
+ * is answered 500 by the transaction layer.
  */
 final class RequestDispatcher implements SipRequestHandler {
 
@@ -49,10 +49,9 @@ final class RequestDispatcher implements SipRequestHandler {
         map.put(SipMethod.OPTIONS, this::options);
         map.put(SipMethod.ACK, tx -> {
         });
-        map.put(SipMethod.BYE, RequestDispatcher::noSuchSession);
-        map.put(SipMethod.CANCEL, RequestDispatcher::noSuchSession);
+        map.put(SipMethod.BYE, tx -> tx.respond(481));
         this.handlers = Map.copyOf(map);
-        this.allow = String.join(", ", map.keySet());
+        this.allow = String.join(", ", map.keySet()) + ", " + SipMethod.CANCEL;
     }
 
     /** The {@code Allow} header value: the methods this platform answers. */
@@ -72,11 +71,10 @@ final class RequestDispatcher implements SipRequestHandler {
             }
             handlers.getOrDefault(request.method(), this::methodNotAllowed).onRequest(tx);
         } catch (SipParseException e) {
-            LOG.warn("{} from {}: bad header, 400: {}", request.method(), tx.source(), e.getMessage());
-            answer(tx, 400);
-        } catch (RuntimeException e) {
-            LOG.warn("{} from {} (Call-ID {}) failed, 500", request.method(), tx.source(), request.callId(), e);
-            answer(tx, 500);
+            LOG.warn("{} from {}: unreadable header, 400: {}", request.method(), tx.source(), e.getMessage());
+            if (!SipMethod.ACK.equals(request.method())) {
+                tx.respond(request.createResponse(400, "Bad Header", tx.toTag()));
+            }
         }
     }
 
@@ -97,20 +95,5 @@ final class RequestDispatcher implements SipRequestHandler {
         SipResponse notAllowed = tx.request().createResponse(405, tx.toTag());
         notAllowed.addHeader(HeaderNames.ALLOW, allow);
         tx.respond(notAllowed);
-    }
-
-    private static void noSuchSession(ServerTransaction tx) {
-        tx.respond(481);
-    }
-
-    private static void answer(ServerTransaction tx, int status) {
-        if (SipMethod.ACK.equals(tx.request().method())) {
-            return;
-        }
-        try {
-            tx.respond(status);
-        } catch (RuntimeException e) {
-            LOG.debug("Could not answer {} to {}", status, tx.source(), e);
-        }
     }
 }

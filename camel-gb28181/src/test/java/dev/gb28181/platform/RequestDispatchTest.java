@@ -38,11 +38,12 @@ class RequestDispatchTest {
     }
 
     @Test
-    void byeOutsideADialogIs481() {
+    void byeAndCancelOutsideADialogAre481() {
         try (PlatformFixture f = new PlatformFixture()) {
             TestDevice device = f.udp(DEVICE);
             SipUri platform = SipUri.sip(PlatformFixture.PLATFORM_ID, "127.0.0.1", f.platform.sipPort());
             assertThat(device.send(device.request("BYE", platform)).status()).isEqualTo(481);
+            assertThat(device.send(device.request("CANCEL", platform)).status()).isEqualTo(481);
         }
     }
 }
