@@ -16,7 +16,8 @@ import io.netty.util.Timeout;
  * <p>The address is the source of the device's last packet, updated on every message: devices
  * behind NAT or on 4G change their public port, and the platform must answer and send where the
  * device really is (RFC 3581). Getters read volatile fields and may be called from any thread; the
- * platform changes a device only while holding its monitor. Times are kept as primitive longs to
+ * platform changes registration and online state only while holding the device's monitor (the
+ * address is a plain volatile write, last message wins). Times are kept as primitive longs to
  * keep a device small (a registry of 100,000 devices stays well under 2 KiB per device).
  */
 public final class Device {

@@ -10,8 +10,8 @@ import java.util.Optional;
  *
  * <p>The platform adds a device only after it authenticated and removes it when it unregisters or
  * its registration expires; state changes (address, expiry, online) happen on the {@link Device}
- * itself. Implementations must be thread-safe: Netty I/O threads and the status timer call them
- * concurrently.
+ * itself, so {@link #find} must return the very instance that was added while it stays registered.
+ * Implementations must be thread-safe: Netty I/O threads and the status timer call them concurrently.
  */
 public interface DeviceRegistry {
 

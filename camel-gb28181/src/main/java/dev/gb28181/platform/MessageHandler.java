@@ -8,8 +8,10 @@ import dev.gb28181.sip.SipRequest;
 import dev.gb28181.sip.SipResponse;
 import dev.gb28181.sip.transaction.ServerTransaction;
 import dev.gb28181.sip.transaction.SipRequestHandler;
+import dev.gb28181.sip.transport.LogLimiter;
 
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,7 @@ final class MessageHandler implements SipRequestHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(MessageHandler.class);
 
+    private final LogLimiter badBodies = new LogLimiter(LOG, 10, TimeUnit.SECONDS);
     private final DeviceRegistry registry;
     private final DeviceLifecycle lifecycle;
 
@@ -58,7 +61,7 @@ final class MessageHandler implements SipRequestHandler {
         try {
             body = ManscdpReader.read(request.body());
         } catch (ManscdpException e) {
-            LOG.warn("MESSAGE from device {} at {}: {}", deviceId, tx.source(), e.getMessage());
+            badBodies.warn("MESSAGE from device {} at {}: {}", deviceId, tx.source(), e.getMessage());
             tx.respond(request.createResponse(400, "Unreadable MANSCDP Body", tx.toTag()));
             return;
         }

@@ -1,7 +1,11 @@
 package dev.gb28181.platform;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import dev.gb28181.sip.transport.LogLimiter;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,9 +19,10 @@ final class PlatformEvents {
     private static final Logger LOG = LoggerFactory.getLogger(PlatformEvents.class);
 
     private final List<PlatformListener> listeners = new CopyOnWriteArrayList<>();
+    private final LogLimiter failures = new LogLimiter(LOG, 10, TimeUnit.SECONDS);
 
     void add(PlatformListener listener) {
-        listeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+        listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     void remove(PlatformListener listener) {
@@ -31,7 +36,7 @@ final class PlatformEvents {
             } catch (VirtualMachineError e) {
                 throw e;
             } catch (Throwable e) {
-                LOG.warn("Listener {} failed on {} {} of device {}", listener, event.kind(), event.eventType(),
+                failures.warn("Listener {} failed on {} {} of device {}", listener, event.kind(), event.eventType(),
                         event.deviceId(), e);
             }
         }

@@ -9,8 +9,10 @@ import dev.gb28181.sip.auth.DigestAuthenticator;
 import dev.gb28181.sip.auth.DigestCredentials;
 import dev.gb28181.sip.transaction.ServerTransaction;
 import dev.gb28181.sip.transaction.SipRequestHandler;
+import dev.gb28181.sip.transport.LogLimiter;
 
 import java.net.InetAddress;
+import java.util.concurrent.TimeUnit;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
@@ -45,6 +47,8 @@ final class Registrar implements SipRequestHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(Registrar.class);
     private static final int MAX_DEVICE_ID_LENGTH = 64;
+
+    private final LogLimiter refusals = new LogLimiter(LOG, 10, TimeUnit.SECONDS);
 
     private final PlatformConfig config;
     private final DigestAuthenticator authenticator;
@@ -82,7 +86,7 @@ final class Registrar implements SipRequestHandler {
         if (!unauthenticated(config)) {
             String password = password(deviceId);
             if (password == null) {
-                LOG.warn("Device {} from {} is not on the allow-list: 403", deviceId, sourceIp.getHostAddress());
+                refusals.warn("Device {} from {} is not on the allow-list: 403", deviceId, sourceIp.getHostAddress());
                 tx.respond(403);
                 return;
             }
@@ -133,10 +137,10 @@ final class Registrar implements SipRequestHandler {
             case WRONG_PASSWORD -> {
                 boolean locked = failures.recordFailure(sourceIp);
                 if (locked) {
-                    LOG.warn("Device {} from {}: wrong digest password; {} locked out for {}", deviceId,
+                    refusals.warn("Device {} from {}: wrong digest password; {} locked out for {}", deviceId,
                             sourceIp.getHostAddress(), sourceIp.getHostAddress(), config.authLockout());
                 } else {
-                    LOG.warn("Device {} from {}: wrong digest password", deviceId, sourceIp.getHostAddress());
+                    refusals.warn("Device {} from {}: wrong digest password", deviceId, sourceIp.getHostAddress());
                 }
                 tx.respond(403);
                 return false;
@@ -183,9 +187,12 @@ final class Registrar implements SipRequestHandler {
             String param = NameAddress.parse(contact).param("expires");
             if (param != null) {
                 try {
-                    return Long.parseLong(param.trim());
+                    long value = Long.parseLong(param.trim());
+                    if (value >= 0) {
+                        return value;
+                    }
                 } catch (NumberFormatException e) {
-                    // fall back to the Expires header (RFC 3261 §10.3 step 6)
+                    // fall through to the Expires header (RFC 3261 §10.3 step 6)
                 }
             }
         }

@@ -8,9 +8,11 @@ import dev.gb28181.sip.SipRequest;
 import dev.gb28181.sip.SipResponse;
 import dev.gb28181.sip.transaction.ServerTransaction;
 import dev.gb28181.sip.transaction.SipRequestHandler;
+import dev.gb28181.sip.transport.LogLimiter;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +39,7 @@ final class RequestDispatcher implements SipRequestHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestDispatcher.class);
 
+    private final LogLimiter badHeaders = new LogLimiter(LOG, 10, TimeUnit.SECONDS);
     private final DeviceRegistry registry;
     private final Map<String, SipRequestHandler> handlers;
     private final String allow;
@@ -71,7 +74,7 @@ final class RequestDispatcher implements SipRequestHandler {
             }
             handlers.getOrDefault(request.method(), this::methodNotAllowed).onRequest(tx);
         } catch (SipParseException e) {
-            LOG.warn("{} from {}: unreadable header, 400: {}", request.method(), tx.source(), e.getMessage());
+            badHeaders.warn("{} from {}: unreadable header, 400: {}", request.method(), tx.source(), e.getMessage());
             if (!SipMethod.ACK.equals(request.method())) {
                 tx.respond(request.createResponse(400, "Bad Header", tx.toTag()));
             }
