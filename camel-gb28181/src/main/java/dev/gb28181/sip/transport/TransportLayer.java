@@ -1,6 +1,7 @@
 package dev.gb28181.sip.transport;
 
 import dev.gb28181.sip.CSeq;
+import dev.gb28181.sip.HeaderNames;
 import dev.gb28181.sip.SipMessage;
 import dev.gb28181.sip.SipMethod;
 import dev.gb28181.sip.SipParseException;
@@ -67,6 +68,8 @@ public final class TransportLayer {
     private static final byte[] ROUTE_PROBE = {(byte) 192, 0, 2, 1};
     private static final int ROUTE_CACHE_LIMIT = 4096;
     private static final int MAX_REASON_LENGTH = 120;
+    private static final String[] ANSWER_HEADERS = {HeaderNames.VIA, HeaderNames.FROM, HeaderNames.TO,
+        HeaderNames.CALL_ID, HeaderNames.CSEQ};
 
     private final SipStackConfig config;
     private final SipStackStats stats;
@@ -461,7 +464,7 @@ public final class TransportLayer {
     }
 
     private void answerMalformed(SipRequest request, int status, String reason, Flow flow, boolean oversize) {
-        if (request == null || SipMethod.ACK.equals(request.method())) {
+        if (!answerable(request)) {
             dropMalformed(flow, reason);
             return;
         }
@@ -482,6 +485,23 @@ public final class TransportLayer {
         }
         malformedLog.warn("Answered {} to a malformed {} from {}: {}", status, request.method(), flow, reason);
         send(response, flow);
+    }
+
+    /**
+     * A response must carry the request's Via, From, To, Call-ID and CSeq (RFC 3261 §8.2.6.2), and
+     * the client matches it by the Via branch and the CSeq method (§17.1.3): without them an answer
+     * reaches no transaction. An ACK is never answered.
+     */
+    private static boolean answerable(SipRequest request) {
+        if (request == null || SipMethod.ACK.equals(request.method())) {
+            return false;
+        }
+        for (String name : ANSWER_HEADERS) {
+            if (!request.hasHeader(name)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void dropMalformed(Flow flow, String reason) {
