@@ -571,15 +571,6 @@ public final class SipParser {
                     }
                 } else if (name == HeaderNames.CSEQ) {
                     cseqs++;
-                } else if (name == HeaderNames.CONTACT) {
-                    String contact = message.headerValue(i);
-                    if (!contact.equals("*")) {
-                        try {
-                            NameAddress.parse(contact);
-                        } catch (SipParseException e) {
-                            error(BAD_REQUEST, "Malformed Contact", e.getMessage());
-                        }
-                    }
                 }
             }
             if (vias == 0) {
@@ -617,6 +608,15 @@ public final class SipParser {
                 error(BAD_REQUEST, "Malformed CSeq", message.header(HeaderNames.CSEQ));
             } else if (cseq != null && method != null && !cseq.method().equals(method)) {
                 error(BAD_REQUEST, "CSeq method does not match the request method", cseq.method());
+            }
+            for (int i = 0; i < message.headerCount(); i++) {
+                if (message.headerName(i) == HeaderNames.CONTACT && !message.headerValue(i).equals("*")) {
+                    try {
+                        NameAddress.parse(message.headerValue(i));
+                    } catch (SipParseException e) {
+                        error(BAD_REQUEST, "Malformed Contact", e.getMessage());
+                    }
+                }
             }
         }
 
