@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
 final class Registrar implements SipRequestHandler {
 
     /** The GB/T 28181 Date header format (§9.1.2.1, Annex J example {@code 2010-11-11T19:46:17.123}). */
-    static final DateTimeFormatter GB_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS");
+    private static final DateTimeFormatter GB_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS");
 
     private static final Logger LOG = LoggerFactory.getLogger(Registrar.class);
     private static final int MAX_DEVICE_ID_LENGTH = 64;
@@ -86,7 +86,8 @@ final class Registrar implements SipRequestHandler {
         if (!unauthenticated(config)) {
             String password = password(deviceId);
             if (password == null) {
-                refusals.warn("Device {} from {} is not on the allow-list: 403", deviceId, sourceIp.getHostAddress());
+                refusals.warn("Device {} from {}: no password for it (not on the allow-list), 403", deviceId,
+                        sourceIp.getHostAddress());
                 tx.respond(403);
                 return;
             }
@@ -98,7 +99,7 @@ final class Registrar implements SipRequestHandler {
         if (requested == 0) {
             lifecycle.unregister(deviceId, tx.transport(), tx.source());
             SipResponse ok = request.createResponse(200, tx.toTag());
-            ok.addHeader(HeaderNames.DATE, LocalDateTime.now().format(GB_DATE));
+            ok.addHeader(HeaderNames.DATE, gbDate());
             ok.addHeader(HeaderNames.EXPIRES, "0");
             tx.respond(ok);
             return;
@@ -109,7 +110,7 @@ final class Registrar implements SipRequestHandler {
         SipResponse ok = request.createResponse(200, tx.toTag());
         ok.copyHeaders(request, HeaderNames.CONTACT);
         ok.addHeader(HeaderNames.EXPIRES, Long.toString(granted));
-        ok.addHeader(HeaderNames.DATE, LocalDateTime.now().format(GB_DATE));
+        ok.addHeader(HeaderNames.DATE, gbDate());
         tx.respond(ok);
     }
 
@@ -198,6 +199,11 @@ final class Registrar implements SipRequestHandler {
         }
         long header = request.expires();
         return header >= 0 ? header : config.registerExpiresMax().toSeconds();
+    }
+
+    /** Now in the GB Date format, local time. */
+    private static String gbDate() {
+        return LocalDateTime.now().format(GB_DATE);
     }
 
     private long clamp(long requested) {
