@@ -44,10 +44,12 @@ class DeviceStatusTest {
 
     @Test
     void keepalivesInTimeKeepTheDeviceOnline() {
-        try (PlatformFixture f = new PlatformFixture(fastKeepalive())) {
+        // offline after 600 ms of silence; a keepalive every 100 ms leaves room for a slow CI machine
+        PlatformConfig config = PlatformFixture.config().keepaliveInterval(Duration.ofMillis(300)).keepaliveTimeoutCount(2);
+        try (PlatformFixture f = new PlatformFixture(config)) {
             TestDevice device = f.udp(DEVICE);
             assertThat(device.register(3600).status()).isEqualTo(200);
-            await().during(Duration.ofMillis(1200)).atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100))
+            await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(4)).pollInterval(Duration.ofMillis(100))
                     .until(() -> device.keepalive().status() == 200 && f.events.count(DEVICE, StatusEvent.OFFLINE) == 0);
             assertThat(f.registered(DEVICE).online()).isTrue();
         }
