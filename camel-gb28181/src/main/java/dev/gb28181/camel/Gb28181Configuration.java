@@ -60,8 +60,8 @@ public class Gb28181Configuration implements Cloneable {
 
     /**
      * The registration password of every device the credentials provider does not know
-     * (GB/T 28181-2016 section 9.1.2.1). Without it and without a credentials provider, every REGISTER is
-     * refused.
+     * (GB/T 28181-2016 section 9.1.2.1). Without it and without a credentials provider, devices register
+     * without authentication (and a warning is logged at start).
      */
     @UriParam(label = "security", secret = true)
     @Metadata(important = true)
