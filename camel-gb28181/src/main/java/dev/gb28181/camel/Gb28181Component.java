@@ -10,8 +10,6 @@ import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The {@code gb28181} component: one GB/T 28181 platform (a SIP user agent on one host and port,
@@ -21,8 +19,6 @@ import org.slf4j.LoggerFactory;
  */
 @Component("gb28181")
 public class Gb28181Component extends HealthCheckComponent {
-
-    private static final Logger LOG = LoggerFactory.getLogger(Gb28181Component.class);
 
     /** The platform settings shared by all endpoints of this component. */
     @Metadata
@@ -56,8 +52,6 @@ public class Gb28181Component extends HealthCheckComponent {
             started.stop();
             throw e;
         }
-        LOG.info("GB28181 platform {} listening for SIP on {}:{} ({})", started.config().sipId(),
-                started.config().host(), started.sipPort(), configuration.getTransports());
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
+import org.apache.camel.MultipleConsumersSupport;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.EndpointServiceLocation;
@@ -24,7 +25,8 @@ import org.apache.camel.support.DefaultEndpoint;
 @UriEndpoint(firstVersion = "0.1.0", scheme = "gb28181", title = "GB28181", syntax = "gb28181:kind",
         consumerOnly = true, remote = true, category = { Category.NETWORKING, Category.IOT },
         headersClass = Gb28181Constants.class)
-public class Gb28181Endpoint extends DefaultEndpoint implements AsyncEndpoint, EndpointServiceLocation {
+public class Gb28181Endpoint extends DefaultEndpoint
+        implements AsyncEndpoint, EndpointServiceLocation, MultipleConsumersSupport {
 
     /** What the endpoint does: the family of device events it consumes. */
     @UriPath(enums = "register,keepalive,status")
@@ -76,6 +78,12 @@ public class Gb28181Endpoint extends DefaultEndpoint implements AsyncEndpoint, E
         Gb28181Consumer consumer = new Gb28181Consumer(this, processor);
         configureConsumer(consumer);
         return consumer;
+    }
+
+    /** Every consumer listens to the platform on its own, so several routes may consume one URI. */
+    @Override
+    public boolean isMultipleConsumersSupported() {
+        return true;
     }
 
     @Override

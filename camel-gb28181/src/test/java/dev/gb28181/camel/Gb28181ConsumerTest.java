@@ -31,6 +31,7 @@ class Gb28181ConsumerTest extends Gb28181TestSupport {
                 from("gb28181:register").to("mock:register");
                 from("gb28181:keepalive").to("mock:keepalive");
                 from("gb28181:status").to("mock:status");
+                from("gb28181:status").to("mock:status2");
                 // one worker: an event that slipped through the filter would arrive before the NVR's
                 from("gb28181:register?concurrentConsumers=1&deviceId=" + NVR).to("mock:nvr");
             }
@@ -97,12 +98,15 @@ class Gb28181ConsumerTest extends Gb28181TestSupport {
     void statusEventsOnlineThenOfflineOnUnregister() throws Exception {
         MockEndpoint status = getMockEndpoint("mock:status");
         status.expectedMessageCount(2);
+        MockEndpoint secondRoute = getMockEndpoint("mock:status2");
+        secondRoute.expectedMessageCount(2);
 
         TestDevice camera = device(Transport.UDP, CAMERA);
         assertThat(camera.register(3600).status()).isEqualTo(200);
         assertThat(camera.unregister().status()).isEqualTo(200);
 
         status.assertIsSatisfied();
+        secondRoute.assertIsSatisfied();
         assertThat(status.getExchanges()).extracting(e -> e.getMessage().getHeader(Gb28181Constants.EVENT_TYPE))
                 .containsExactly(StatusEvent.ONLINE, StatusEvent.OFFLINE);
         Exchange offline = status.getExchanges().get(1);

@@ -1,7 +1,10 @@
 package dev.gb28181.examples.platform;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.common.utils.Exit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
@@ -16,7 +19,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * exists: the brokers of {@code camel.component.kafka.brokers}, else those of
  * {@code spring.kafka.bootstrap-servers}, else an embedded single-node KRaft broker started here, so
  * the platform runs with no other set-up. The embedded broker keeps its data in a temporary
- * directory and stops after the Camel context when the application closes.
+ * directory, deleted when the broker stops after the Camel context as the application closes.
  */
 public class EmbeddedKafkaInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -38,12 +41,28 @@ public class EmbeddedKafkaInitializer implements ApplicationContextInitializer<C
             useBrokers(environment, "springKafkaBrokers", springBrokers);
             return;
         }
+        // Kafka's test kit deletes its data directory from a JVM shutdown hook of its own, which races
+        // with the broker's shutdown (errors about missing checkpoint files): those deletions are
+        // collected here and run once the broker has stopped
+        List<Runnable> deleteDataDirectory = new ArrayList<>();
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1, PlatformEventRoutes.TOPIC);
-        broker.afterPropertiesSet();
+        Exit.setShutdownHookAdder((name, hook) -> deleteDataDirectory.add(hook));
+        try {
+            broker.afterPropertiesSet();
+        } catch (RuntimeException e) {
+            deleteDataDirectory.forEach(Runnable::run);
+            throw e;
+        } finally {
+            Exit.resetShutdownHookAdder();
+        }
         String brokers = broker.getBrokersAsString();
         DefaultListableBeanFactory beanFactory = (DefaultListableBeanFactory) context.getBeanFactory();
         beanFactory.registerSingleton("embeddedKafkaBroker", broker);
-        beanFactory.registerDisposableBean("embeddedKafkaBroker", broker);
+        // destroyed with the other singletons, i.e. after the Camel context has stopped
+        beanFactory.registerDisposableBean("embeddedKafkaBroker", () -> {
+            broker.destroy();
+            deleteDataDirectory.forEach(Runnable::run);
+        });
         useBrokers(environment, "embeddedKafka", brokers);
         LOG.info("Kafka: embedded single-node KRaft broker at {} (set {} or {} to use a real cluster)", brokers,
                 SPRING_BROKERS, CAMEL_BROKERS);
