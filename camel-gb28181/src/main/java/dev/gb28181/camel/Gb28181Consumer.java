@@ -65,6 +65,7 @@ public class Gb28181Consumer extends DefaultConsumer implements PlatformListener
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        Gb28181Platform running = endpoint.getComponent().getPlatform();
         ExecutorServiceManager manager = endpoint.getCamelContext().getExecutorServiceManager();
         ExecutorService[] started = new ExecutorService[endpoint.getConcurrentConsumers()];
         for (int i = 0; i < started.length; i++) {
@@ -80,8 +81,8 @@ public class Gb28181Consumer extends DefaultConsumer implements PlatformListener
             started[i] = manager.newThreadPool(this, name, profile);
         }
         workers = started;
-        platform = endpoint.getComponent().getPlatform();
-        platform.addListener(this);
+        platform = running;
+        running.addListener(this);
     }
 
     @Override

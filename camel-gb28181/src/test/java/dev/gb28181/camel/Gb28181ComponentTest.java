@@ -18,6 +18,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.BridgeExceptionHandlerToErrorHandler;
 import org.apache.camel.support.PropertyBindingSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -172,6 +173,25 @@ class Gb28181ComponentTest {
         assertThat(endpoint.getServiceUrl()).isEqualTo("127.0.0.1:0");
         context.start();
         assertThat(endpoint.getServiceUrl()).isEqualTo("127.0.0.1:" + endpoint.getComponent().getPlatform().sipPort());
+    }
+
+    @Test
+    void bridgeErrorHandlerHandsConsumerErrorsToTheRoute() throws Exception {
+        addComponent("gb28181");
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("gb28181:status?bridgeErrorHandler=true").routeId("bridged").to("log:status");
+                from("gb28181:status").routeId("plain").to("log:status");
+            }
+        });
+
+        context.start();
+
+        assertThat(((Gb28181Consumer) context.getRoute("bridged").getConsumer()).getExceptionHandler())
+                .isInstanceOf(BridgeExceptionHandlerToErrorHandler.class);
+        assertThat(((Gb28181Consumer) context.getRoute("plain").getConsumer()).getExceptionHandler())
+                .isNotInstanceOf(BridgeExceptionHandlerToErrorHandler.class);
     }
 
     @Test
