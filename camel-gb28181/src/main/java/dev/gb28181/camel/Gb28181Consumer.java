@@ -92,7 +92,9 @@ public class Gb28181Consumer extends DefaultConsumer implements PlatformListener
             platform = null;
         }
         ExecutorService[] running = workers;
+        workers = null;
         if (running != null) {
+            // queued events are still routed: the route's processors stop after its consumer
             ExecutorServiceManager manager = endpoint.getCamelContext().getExecutorServiceManager();
             for (ExecutorService worker : running) {
                 manager.shutdownGraceful(worker);
