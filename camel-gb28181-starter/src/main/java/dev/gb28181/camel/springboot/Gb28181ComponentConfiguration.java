@@ -1,0 +1,338 @@
+package dev.gb28181.camel.springboot;
+
+import dev.gb28181.camel.Gb28181Configuration;
+import dev.gb28181.platform.CredentialsProvider;
+
+import java.time.Duration;
+
+import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Turn the application into a GB/T 28181 video surveillance platform: the options of the gb28181
+ * component under {@code camel.component.gb28181.*}, documented for IDEs by the Spring Boot
+ * configuration processor. The names and defaults are those of the component (its catalog JSON).
+ */
+@ConfigurationProperties(prefix = "camel.component.gb28181")
+public class Gb28181ComponentConfiguration extends ComponentConfigurationPropertiesCommon {
+
+    /**
+     * The platform's own 20-digit SIP ID (GB/T 28181-2016 Annex D), e.g. 34020000002000000001.
+     */
+    private String sipId = "34020000002000000001";
+    /**
+     * The SIP domain of the platform (the 10-digit administrative domain of GB/T 28181-2016 Annex
+     * D). Default: the first 10 digits of sipId.
+     */
+    private String domain;
+    /**
+     * The digest authentication realm sent in challenges (RFC 3261 section 22.4). Default: the
+     * domain.
+     */
+    private String realm;
+    /**
+     * The address the SIP transports bind to.
+     */
+    private String host = "0.0.0.0";
+    /**
+     * The SIP port, shared by UDP and TCP; 0 picks a free port.
+     */
+    private Integer port = 5060;
+    /**
+     * The SIP transports to listen on: a comma-separated list of udp and tcp.
+     */
+    private String transports = "udp,tcp";
+    /**
+     * The address written into Via and Contact when devices must reach the platform on another
+     * address than the bind address (NAT, a 0.0.0.0 bind, a container).
+     */
+    private String advertisedHost;
+    /**
+     * The registration password of every device the credentials provider does not know (GB/T
+     * 28181-2016 section 9.1.2.1). Without it and without a credentials provider, devices register
+     * without authentication (and a warning is logged at start).
+     */
+    private String password;
+    /**
+     * Per-device passwords and an optional allow-list: with an allow-list, devices it does not know
+     * are refused with 403. A single bean of this type in the registry is used automatically. The
+     * option is a dev.gb28181.platform.CredentialsProvider type (a #bean:name reference).
+     */
+    private CredentialsProvider credentialsProvider;
+    /**
+     * The keepalive period devices are expected to keep (GB/T 28181-2016 section 9.6); a device is
+     * OFFLINE after keepaliveInterval x keepaliveTimeoutCount without one.
+     */
+    private Duration keepaliveInterval = Duration.ofSeconds(60);
+    /**
+     * How many keepalive periods a device may miss before it is OFFLINE (GB/T 28181-2016 section
+     * 9.6.1).
+     */
+    private Integer keepaliveTimeoutCount = 3;
+    /**
+     * How long the platform waits for a device to answer a request before it fails.
+     */
+    private Duration requestTimeout = Duration.ofSeconds(10);
+    /**
+     * The charset of the MANSCDP XML the platform writes when the device's choice is unknown (GB/T
+     * 28181-2016 Annex A uses GB2312).
+     */
+    private String charset = "GB2312";
+    /**
+     * The shortest registration lifetime granted; a shorter Expires asked by a device is raised to
+     * it.
+     */
+    private Duration registerExpiresMin = Duration.ofSeconds(3600);
+    /**
+     * The longest registration lifetime granted; a longer Expires asked by a device is lowered to
+     * it.
+     */
+    private Duration registerExpiresMax = Duration.ofSeconds(86400);
+    /**
+     * Whether digest challenges offer qop=auth (RFC 2617 section 3.2.1); answers without qop are
+     * accepted either way, as many devices do not support it.
+     */
+    private Boolean digestQop = true;
+    /**
+     * How long a digest nonce stays valid; an expired one is answered with stale=true.
+     */
+    private Duration nonceTtl = Duration.ofSeconds(300);
+    /**
+     * How many failed authentications from one source are tolerated before it is locked out.
+     */
+    private Integer authFailureLimit = 5;
+    /**
+     * How long a source that failed authentication authFailureLimit times is refused.
+     */
+    private Duration authLockout = Duration.ofSeconds(300);
+    /**
+     * The User-Agent header of the messages the platform sends.
+     */
+    private String userAgent = "camel-gb28181";
+    /**
+     * The platform settings shared by all endpoints of this component. The option is a
+     * dev.gb28181.camel.Gb28181Configuration type (a #bean:name reference).
+     */
+    private Gb28181Configuration configuration;
+    /**
+     * Allows for bridging the consumer to the Camel routing Error Handler, which mean any
+     * exceptions occurred while the consumer is trying to pickup incoming messages will be
+     * processed as a message and handled by the routing Error Handler. By default the consumer
+     * uses the org.apache.camel.spi.ExceptionHandler, which logs exceptions at WARN or ERROR level.
+     */
+    private Boolean bridgeErrorHandler = false;
+    /**
+     * Whether autowiring is enabled: options marked as autowired (credentialsProvider) are looked
+     * up in the registry when a single bean of their type exists.
+     */
+    private Boolean autowiredEnabled = true;
+    /**
+     * Used for enabling or disabling all consumer based health checks from this component,
+     * including the readiness check of the SIP port.
+     */
+    private Boolean healthCheckConsumerEnabled = true;
+    /**
+     * Used for enabling or disabling all producer based health checks from this component.
+     */
+    private Boolean healthCheckProducerEnabled = true;
+
+    public String getSipId() {
+        return sipId;
+    }
+
+    public void setSipId(String sipId) {
+        this.sipId = sipId;
+    }
+
+    public String getDomain() {
+        return domain;
+    }
+
+    public void setDomain(String domain) {
+        this.domain = domain;
+    }
+
+    public String getRealm() {
+        return realm;
+    }
+
+    public void setRealm(String realm) {
+        this.realm = realm;
+    }
+
+    public String getHost() {
+        return host;
+    }
+
+    public void setHost(String host) {
+        this.host = host;
+    }
+
+    public Integer getPort() {
+        return port;
+    }
+
+    public void setPort(Integer port) {
+        this.port = port;
+    }
+
+    public String getTransports() {
+        return transports;
+    }
+
+    public void setTransports(String transports) {
+        this.transports = transports;
+    }
+
+    public String getAdvertisedHost() {
+        return advertisedHost;
+    }
+
+    public void setAdvertisedHost(String advertisedHost) {
+        this.advertisedHost = advertisedHost;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public CredentialsProvider getCredentialsProvider() {
+        return credentialsProvider;
+    }
+
+    public void setCredentialsProvider(CredentialsProvider credentialsProvider) {
+        this.credentialsProvider = credentialsProvider;
+    }
+
+    public Duration getKeepaliveInterval() {
+        return keepaliveInterval;
+    }
+
+    public void setKeepaliveInterval(Duration keepaliveInterval) {
+        this.keepaliveInterval = keepaliveInterval;
+    }
+
+    public Integer getKeepaliveTimeoutCount() {
+        return keepaliveTimeoutCount;
+    }
+
+    public void setKeepaliveTimeoutCount(Integer keepaliveTimeoutCount) {
+        this.keepaliveTimeoutCount = keepaliveTimeoutCount;
+    }
+
+    public Duration getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    public void setRequestTimeout(Duration requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    public String getCharset() {
+        return charset;
+    }
+
+    public void setCharset(String charset) {
+        this.charset = charset;
+    }
+
+    public Duration getRegisterExpiresMin() {
+        return registerExpiresMin;
+    }
+
+    public void setRegisterExpiresMin(Duration registerExpiresMin) {
+        this.registerExpiresMin = registerExpiresMin;
+    }
+
+    public Duration getRegisterExpiresMax() {
+        return registerExpiresMax;
+    }
+
+    public void setRegisterExpiresMax(Duration registerExpiresMax) {
+        this.registerExpiresMax = registerExpiresMax;
+    }
+
+    public Boolean getDigestQop() {
+        return digestQop;
+    }
+
+    public void setDigestQop(Boolean digestQop) {
+        this.digestQop = digestQop;
+    }
+
+    public Duration getNonceTtl() {
+        return nonceTtl;
+    }
+
+    public void setNonceTtl(Duration nonceTtl) {
+        this.nonceTtl = nonceTtl;
+    }
+
+    public Integer getAuthFailureLimit() {
+        return authFailureLimit;
+    }
+
+    public void setAuthFailureLimit(Integer authFailureLimit) {
+        this.authFailureLimit = authFailureLimit;
+    }
+
+    public Duration getAuthLockout() {
+        return authLockout;
+    }
+
+    public void setAuthLockout(Duration authLockout) {
+        this.authLockout = authLockout;
+    }
+
+    public String getUserAgent() {
+        return userAgent;
+    }
+
+    public void setUserAgent(String userAgent) {
+        this.userAgent = userAgent;
+    }
+
+    public Gb28181Configuration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(Gb28181Configuration configuration) {
+        this.configuration = configuration;
+    }
+
+    public Boolean getBridgeErrorHandler() {
+        return bridgeErrorHandler;
+    }
+
+    public void setBridgeErrorHandler(Boolean bridgeErrorHandler) {
+        this.bridgeErrorHandler = bridgeErrorHandler;
+    }
+
+    public Boolean getAutowiredEnabled() {
+        return autowiredEnabled;
+    }
+
+    public void setAutowiredEnabled(Boolean autowiredEnabled) {
+        this.autowiredEnabled = autowiredEnabled;
+    }
+
+    public Boolean getHealthCheckConsumerEnabled() {
+        return healthCheckConsumerEnabled;
+    }
+
+    public void setHealthCheckConsumerEnabled(Boolean healthCheckConsumerEnabled) {
+        this.healthCheckConsumerEnabled = healthCheckConsumerEnabled;
+    }
+
+    public Boolean getHealthCheckProducerEnabled() {
+        return healthCheckProducerEnabled;
+    }
+
+    public void setHealthCheckProducerEnabled(Boolean healthCheckProducerEnabled) {
+        this.healthCheckProducerEnabled = healthCheckProducerEnabled;
+    }
+}

@@ -1,0 +1,171 @@
+package dev.gb28181.camel;
+
+import dev.gb28181.platform.EventKind;
+import dev.gb28181.platform.Gb28181Platform;
+import dev.gb28181.platform.KeepaliveEvent;
+import dev.gb28181.platform.PlatformEvent;
+import dev.gb28181.platform.PlatformListener;
+import dev.gb28181.platform.RegisterEvent;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
+import org.apache.camel.spi.ExecutorServiceManager;
+import org.apache.camel.spi.ThreadPoolProfile;
+import org.apache.camel.support.DefaultConsumer;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes the platform events of one kind (registrations, GB/T 28181-2016 §9.1; keepalives, §9.6;
+ * online status) as exchanges whose body is the event record.
+ *
+ * <p>The platform answers the device itself and calls {@link #onEvent} on a Netty I/O thread or its
+ * status timer, so this consumer only hands the event over and returns: the SIP answer never waits
+ * for a route. Each event goes to one of {@code concurrentConsumers} single-thread workers chosen by
+ * the device ID, so the events of one device reach the route in order while devices are routed in
+ * parallel. A worker's queue holds {@code eventQueueSize} events; when it is full the event is
+ * dropped, logged and counted ({@link #getDroppedEvents()}) rather than blocking the SIP stack.
+ * Failed exchanges go to the consumer's exception handler, or to the route's error handler with
+ * {@code bridgeErrorHandler}.
+ */
+@ManagedResource(description = "Managed GB28181 event consumer")
+public class Gb28181Consumer extends DefaultConsumer implements PlatformListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Gb28181Consumer.class);
+    private static final long LOG_DROPS_EVERY = 1000;
+
+    private final Gb28181Endpoint endpoint;
+    private final EventKind eventKind;
+    private final String deviceId;
+    private final LongAdder dropped = new LongAdder();
+    private volatile ExecutorService[] workers;
+    private Gb28181Platform platform;
+
+    public Gb28181Consumer(Gb28181Endpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+        this.endpoint = endpoint;
+        this.eventKind = endpoint.getKind().eventKind();
+        this.deviceId = endpoint.getDeviceId();
+    }
+
+    @Override
+    public Gb28181Endpoint getEndpoint() {
+        return endpoint;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        Gb28181Platform running = endpoint.getComponent().getPlatform();
+        ExecutorServiceManager manager = endpoint.getCamelContext().getExecutorServiceManager();
+        ExecutorService[] started = new ExecutorService[endpoint.getConcurrentConsumers()];
+        for (int i = 0; i < started.length; i++) {
+            String name = "Gb28181Consumer[" + endpoint.getKind() + "]-" + (i + 1);
+            ThreadPoolProfile profile = new ThreadPoolProfile(name);
+            profile.setPoolSize(1);
+            profile.setMaxPoolSize(1);
+            profile.setKeepAliveTime(60L);
+            profile.setTimeUnit(TimeUnit.SECONDS);
+            profile.setMaxQueueSize(endpoint.getEventQueueSize());
+            profile.setAllowCoreThreadTimeOut(false);
+            profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+            started[i] = manager.newThreadPool(this, name, profile);
+        }
+        workers = started;
+        platform = running;
+        running.addListener(this);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (platform != null) {
+            platform.removeListener(this);
+            platform = null;
+        }
+        ExecutorService[] running = workers;
+        workers = null;
+        if (running != null) {
+            // queued events are still routed: the route's processors stop after its consumer
+            ExecutorServiceManager manager = endpoint.getCamelContext().getExecutorServiceManager();
+            for (ExecutorService worker : running) {
+                manager.shutdownGraceful(worker);
+            }
+        }
+        super.doStop();
+    }
+
+    /** Called by the platform on its own threads: filters, hands the event to a worker and returns. */
+    @Override
+    public void onEvent(PlatformEvent event) {
+        if (event.kind() != eventKind || deviceId != null && !deviceId.equals(event.deviceId())) {
+            return;
+        }
+        ExecutorService[] running = workers;
+        if (running == null || !isRunAllowed()) {
+            return;
+        }
+        String device = event.deviceId();
+        ExecutorService worker = running[device == null ? 0 : Math.floorMod(device.hashCode(), running.length)];
+        try {
+            worker.execute(() -> route(event));
+        } catch (RejectedExecutionException e) {
+            if (isRunAllowed()) {
+                drop(event);
+            }
+        }
+    }
+
+    private void drop(PlatformEvent event) {
+        dropped.increment();
+        long total = dropped.sum();
+        if (total == 1 || total % LOG_DROPS_EVERY == 0) {
+            LOG.warn("Dropped {} {} event for device {} because the route is behind: the queue of {} events of its"
+                    + " worker is full ({} dropped by {} so far)", event.eventType(), endpoint.getKind(),
+                    event.deviceId(), endpoint.getEventQueueSize(), total, endpoint);
+        }
+    }
+
+    private void route(PlatformEvent event) {
+        Exchange exchange = createExchange(false);
+        Message message = exchange.getMessage();
+        message.setBody(event);
+        message.setHeader(Gb28181Constants.DEVICE_ID, event.deviceId());
+        message.setHeader(Gb28181Constants.EVENT_TYPE, event.eventType());
+        if (event instanceof RegisterEvent register) {
+            setOrigin(message, register.transport(), register.remoteAddress());
+        } else if (event instanceof KeepaliveEvent keepalive) {
+            setOrigin(message, keepalive.transport(), keepalive.remoteAddress());
+        }
+        try {
+            getAsyncProcessor().process(exchange, defaultConsumerCallback(exchange, false));
+        } catch (Exception e) {
+            getExceptionHandler().handleException("Error routing " + event.eventType() + " event of device "
+                    + event.deviceId(), exchange, e);
+            releaseExchange(exchange, false);
+        }
+    }
+
+    private static void setOrigin(Message message, String transport, String remoteAddress) {
+        if (transport != null) {
+            message.setHeader(Gb28181Constants.TRANSPORT, transport);
+        }
+        if (remoteAddress != null) {
+            message.setHeader(Gb28181Constants.REMOTE_ADDRESS, remoteAddress);
+        }
+    }
+
+    /** Events dropped because the worker queue of their device was full. */
+    @ManagedAttribute(description = "Events dropped because the route was behind and the worker queue was full")
+    public long getDroppedEvents() {
+        return dropped.sum();
+    }
+}

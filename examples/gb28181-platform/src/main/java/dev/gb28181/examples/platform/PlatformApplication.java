@@ -1,0 +1,18 @@
+package dev.gb28181.examples.platform;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * A runnable GB/T 28181 platform: devices register to it (GB/T 28181-2016 §9.1) and keep alive
+ * (§9.6), and every registration, keepalive and online/offline event is written as JSON to the
+ * Kafka topic {@code gb28181-events}, keyed by device ID. Without configured brokers an embedded
+ * single-node Kafka starts first ({@link EmbeddedKafkaInitializer}).
+ */
+@SpringBootApplication
+public class PlatformApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(PlatformApplication.class, args);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.gb28181.examples.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.gb28181.camel.Gb28181Component;
+import dev.gb28181.testing.TestDevice;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.env.Environment;
+
+/**
+ * The example platform end to end: a simulated device registers over UDP, and its REGISTERED event
+ * arrives as JSON in the embedded Kafka under the device's ID and as an {@code EVENT <json>} log line.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+@CamelSpringBootTest
+@SpringBootTest(classes = PlatformApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "camel.component.gb28181.host=127.0.0.1", "camel.component.gb28181.port=0" })
+class PlatformApplicationTest {
+
+    private static final String DEVICE = "34020000001320000001";
+
+    @Autowired
+    CamelContext camelContext;
+
+    @Autowired
+    Environment environment;
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void registrationArrivesInKafkaAndTheLog(CapturedOutput output) {
+        String brokers = environment.getProperty("camel.component.kafka.brokers");
+        assertThat(brokers).as("embedded broker address").isNotBlank();
+        assertThat(output).contains("Kafka: embedded single-node KRaft broker at " + brokers);
+        assertThat(camelContext.getRoute("offline-alerts")).as("YAML route loaded").isNotNull();
+        Gb28181Component component = camelContext.getComponent("gb28181", Gb28181Component.class);
+        InetSocketAddress platform = new InetSocketAddress("127.0.0.1", component.getPlatform().sipPort());
+
+        try (KafkaConsumer<String, String> consumer = consumer(brokers);
+                TestDevice device = TestDevice.udp(DEVICE, platform).password("12345678")) {
+            consumer.subscribe(List.of(PlatformEventRoutes.TOPIC));
+            assertThat(device.register(3600).status()).isEqualTo(200);
+
+            List<ConsumerRecord<String, String>> records = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                assertThat(records).anySatisfy(record -> {
+                    assertThat(record.key()).isEqualTo(DEVICE);
+                    assertThat(record.value()).contains("\"eventType\":\"REGISTERED\"")
+                            .contains("\"deviceId\":\"" + DEVICE + "\"")
+                            .containsPattern("\"timestamp\":\"\\d{4}-\\d\\d-\\d\\dT[^\"]+Z\"");
+                });
+            });
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(output.getOut())
+                .containsPattern("EVENT \\{\"deviceId\":\"" + DEVICE + "\",\"eventType\":\"REGISTERED\"")
+                .contains("EVENT {\"deviceId\":\"" + DEVICE + "\",\"eventType\":\"ONLINE\""));
+        assertThat(http.getForObject("/actuator/health/readiness", String.class)).contains("\"status\":\"UP\"");
+    }
+
+    private static KafkaConsumer<String, String> consumer(String brokers) {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new StringDeserializer());
+    }
+}
