@@ -102,8 +102,24 @@ public final class SipEncoder {
             dst[p++] = '\n';
         }
 
+        /**
+         * ASCII text (checked with an OR over its chars, a loop the JIT vectorises) is copied with
+         * {@link String#getBytes(int, int, byte[], int)}, an array copy for Latin-1 strings that keeps each
+         * char's low 8 bits: exact for ASCII, the only case it is used for. Other text goes char by char.
+         */
+        @SuppressWarnings("deprecation")
         void put(String s) {
-            for (int i = 0, n = s.length(); i < n; i++) {
+            int n = s.length();
+            int or = 0;
+            for (int i = 0; i < n; i++) {
+                or |= s.charAt(i);
+            }
+            if (or < 0x80) {
+                s.getBytes(0, n, dst, p);
+                p += n;
+                return;
+            }
+            for (int i = 0; i < n; i++) {
                 char c = s.charAt(i);
                 if (c < 0x80) {
                     dst[p++] = (byte) c;
