@@ -27,13 +27,15 @@ import java.util.Arrays;
  * from the body. The body stays raw bytes, so GB2312/GB18030 MANSCDP bodies survive untouched; header
  * text is decoded as UTF-8 with an ASCII fast path.
  *
- * <p>Leniencies for real GB/T 28181 devices: Content-Length padded with spaces; no Max-Forwards; an
- * unparsed Date (GB/T 28181-2016 §9.1.2.1 uses {@code yyyy-MM-ddTHH:mm:ss.SSS}); runs of blanks in the
- * request line (RFC 4475 §3.1.2.9/§3.1.2.10 allow a liberal reader to ignore them); bare LF line ends;
- * a datagram that ends without the empty line. On a datagram (RFC 3261 §18.3) a shorter Content-Length
- * truncates the body, a missing one means the rest of the datagram, and a {@code Content-Length: 0}
- * followed by a body on a message that declares a Content-Type takes that body (Hikvision NVRs send
- * MANSCDP MESSAGEs so); a Content-Length beyond the datagram is refused.
+ * <p>Leniencies for real GB/T 28181 devices: Content-Length padded with spaces; no Max-Forwards; a Date
+ * that is never interpreted (GB/T 28181-2016 §9.10 sets device clocks from a
+ * {@code yyyy-MM-ddTHH:mm:ss.SSS} Date, no RFC 1123 date); runs of blanks in the request line, blanks
+ * inside {@code <...>} and unquoted display names (RFC 4475 §3.1.2.9, §3.1.2.10, §3.1.2.14 and
+ * §3.1.2.15 let a liberal reader accept them); bare LF line ends; a datagram that ends without the
+ * empty line. On a datagram (RFC 3261 §18.3) a shorter Content-Length truncates the body, a missing one
+ * means the rest of the datagram, and a {@code Content-Length: 0} followed by a body on a message that
+ * declares a Content-Type takes that body (Hikvision NVRs send MANSCDP MESSAGEs so); a Content-Length
+ * beyond the datagram is refused.
  *
  * <p>Errors: {@link SipBadRequestException} (a {@link SipParseException}) for a request that can be
  * answered with 400 or 505, carrying the headers to answer with; plain {@link SipParseException} for a
@@ -116,7 +118,7 @@ public final class SipParser {
         return false;
     }
 
-    static boolean isToken(int c) {
+    private static boolean isToken(int c) {
         return c >= 0 && c < 128 && TOKEN[c];
     }
 
