@@ -752,11 +752,17 @@ public final class SipParser {
         }
 
         private String snippet(int from, int to) {
-            return decode(from, Math.min(to, from + 120), true);
+            return shorten(decode(from, Math.min(to, from + 160), true));
         }
 
+        /** At most 160 chars of peer text for a log line, control characters shown as {@code ?}. */
         private static String shorten(String s) {
-            return s.length() <= 160 ? s : s.substring(0, 160) + "...";
+            StringBuilder sb = new StringBuilder(Math.min(s.length(), 163));
+            for (int i = 0; i < s.length() && i < 160; i++) {
+                char c = s.charAt(i);
+                sb.append(c < ' ' || c == 0x7F ? '?' : c);
+            }
+            return s.length() > 160 ? sb.append("...").toString() : sb.toString();
         }
     }
 }

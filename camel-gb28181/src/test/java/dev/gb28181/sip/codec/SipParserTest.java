@@ -240,6 +240,13 @@ class SipParserTest {
     }
 
     @Test
+    void bareCrIsRefusedAndErrorDetailsCarryNoControlCharacters() {
+        SipBadRequestException e = assertBadRequest(request("MESSAGE", "X-Evil: a\rInjected: b\r\n\r\n"), 400,
+                "Bare CR in a header line");
+        assertThat(e.getMessage()).doesNotContain("\r").contains("X-Evil: a?Injected: b");
+    }
+
+    @Test
     void malformedToStillYieldsAnAnswer() {
         String text = request("MESSAGE", "").replace("To: <sip:34020000002000000001@3402000000>", "To: <sip:a@b") + "\r\n";
         SipBadRequestException e = assertBadRequest(text, 400, "Malformed To");
