@@ -65,8 +65,9 @@ public final class NameAddress {
         // addr-spec: the parameters after the URI are header parameters (RFC 3261 §20.10)
         int semi = s.indexOf(';');
         int uriEnd = semi >= 0 ? semi : s.length();
-        int reserved = Math.max(s.indexOf('?'), s.indexOf(','));
-        if (reserved >= 0 && reserved < uriEnd) {
+        int question = s.indexOf('?');
+        int comma = s.indexOf(',');
+        if ((question >= 0 && question < uriEnd) || (comma >= 0 && comma < uriEnd)) {
             throw new SipParseException("addr-spec with reserved characters must be in <>: " + text);
         }
         SipUri uri = SipUri.parse(s, 0, uriEnd);
