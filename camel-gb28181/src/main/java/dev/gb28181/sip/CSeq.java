@@ -14,29 +14,51 @@ public final class CSeq {
     }
 
     public static CSeq parse(String text) {
-        String s = text.trim();
-        int i = 0;
-        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+        int n = text.length();
+        int start = HeaderParams.skipWs(text, 0);
+        int i = start;
+        long seq = 0;
+        while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+            seq = seq * 10 + (text.charAt(i) - '0');
             i++;
+            if (i - start > 10) {
+                throw new SipParseException("Invalid CSeq number: " + text);
+            }
         }
-        if (i == 0 || i > 10) {
+        if (i == start) {
             throw new SipParseException("Invalid CSeq number: " + text);
         }
-        long seq = Long.parseLong(s.substring(0, i));
         if (seq > 0x7FFFFFFFL) {
             throw new SipParseException("CSeq number out of range: " + text);
         }
-        String method = s.substring(i).trim();
-        if (method.isEmpty() || i == s.length() || !HeaderParams.isWs(s.charAt(i))) {
+        if (i == n || !HeaderParams.isWs(text.charAt(i))) {
             throw new SipParseException("Invalid CSeq method: " + text);
         }
-        for (int k = 0; k < method.length(); k++) {
-            char c = method.charAt(k);
+        int mStart = HeaderParams.skipWs(text, i);
+        int mEnd = n;
+        while (mEnd > mStart && HeaderParams.isWs(text.charAt(mEnd - 1))) {
+            mEnd--;
+        }
+        if (mStart == mEnd) {
+            throw new SipParseException("Invalid CSeq method: " + text);
+        }
+        for (int k = mStart; k < mEnd; k++) {
+            char c = text.charAt(k);
             if (c <= ' ' || c > '~') {
                 throw new SipParseException("Invalid CSeq method: " + text);
             }
         }
-        return new CSeq(seq, method);
+        return new CSeq(seq, method(text, mStart, mEnd));
+    }
+
+    /** The method text, as the shared constant when it is one of GB/T 28181's methods. */
+    private static String method(String text, int from, int to) {
+        for (String known : SipMethod.ALL) {
+            if (known.length() == to - from && text.startsWith(known, from)) {
+                return known;
+            }
+        }
+        return text.substring(from, to);
     }
 
     public long seq() {

@@ -65,9 +65,10 @@ public final class HeaderNames {
     private static final Map<String, String> CANONICAL = new HashMap<>();
     /** Canonical spelling to itself: the allocation-free path for names that are already canonical. */
     private static final Map<String, String> EXACT = new HashMap<>();
-    /** Known names and compact forms as lower-case ASCII bytes, bucketed by length, for decoders. */
-    private static final byte[][][] BYTES_BY_LENGTH;
-    private static final String[][] NAMES_BY_LENGTH;
+    /** Known names and compact forms as lower-case ASCII bytes, bucketed by length and first letter. */
+    private static final byte[][][] BYTES;
+    private static final String[][] NAMES;
+    private static final int MAX_LENGTH;
 
     static {
         for (String name : new String[] {
@@ -99,18 +100,16 @@ public final class HeaderNames {
         for (String key : CANONICAL.keySet()) {
             maxLength = Math.max(maxLength, key.length());
         }
-        BYTES_BY_LENGTH = new byte[maxLength + 1][][];
-        NAMES_BY_LENGTH = new String[maxLength + 1][];
+        MAX_LENGTH = maxLength;
+        BYTES = new byte[(maxLength + 1) * 32][][];
+        NAMES = new String[(maxLength + 1) * 32][];
         for (Map.Entry<String, String> e : CANONICAL.entrySet()) {
-            int len = e.getKey().length();
-            byte[][] bytes = BYTES_BY_LENGTH[len] == null ? new byte[1][] : Arrays.copyOf(BYTES_BY_LENGTH[len],
-                    BYTES_BY_LENGTH[len].length + 1);
-            String[] names = NAMES_BY_LENGTH[len] == null ? new String[1] : Arrays.copyOf(NAMES_BY_LENGTH[len],
-                    NAMES_BY_LENGTH[len].length + 1);
-            bytes[bytes.length - 1] = e.getKey().getBytes(StandardCharsets.US_ASCII);
-            names[names.length - 1] = e.getValue();
-            BYTES_BY_LENGTH[len] = bytes;
-            NAMES_BY_LENGTH[len] = names;
+            byte[] key = e.getKey().getBytes(StandardCharsets.US_ASCII);
+            int slot = slot(key[0], key.length);
+            BYTES[slot] = BYTES[slot] == null ? new byte[1][] : Arrays.copyOf(BYTES[slot], BYTES[slot].length + 1);
+            NAMES[slot] = NAMES[slot] == null ? new String[1] : Arrays.copyOf(NAMES[slot], NAMES[slot].length + 1);
+            BYTES[slot][BYTES[slot].length - 1] = key;
+            NAMES[slot][NAMES[slot].length - 1] = e.getValue();
         }
     }
 
@@ -136,10 +135,14 @@ public final class HeaderNames {
      * without allocating a String per header.
      */
     public static String canonical(byte[] buf, int offset, int length) {
-        if (length <= 0 || length >= BYTES_BY_LENGTH.length || BYTES_BY_LENGTH[length] == null) {
+        if (length <= 0 || length > MAX_LENGTH) {
             return null;
         }
-        byte[][] candidates = BYTES_BY_LENGTH[length];
+        int slot = slot(buf[offset], length);
+        byte[][] candidates = BYTES[slot];
+        if (candidates == null) {
+            return null;
+        }
         outer:
         for (int c = 0; c < candidates.length; c++) {
             byte[] candidate = candidates[c];
@@ -152,8 +155,12 @@ public final class HeaderNames {
                     continue outer;
                 }
             }
-            return NAMES_BY_LENGTH[length][c];
+            return NAMES[slot][c];
         }
         return null;
+    }
+
+    private static int slot(byte first, int length) {
+        return length * 32 + (first & 31);
     }
 }

@@ -58,17 +58,19 @@ public final class NameAddress {
             if (gt < 0) {
                 throw new SipParseException("Unterminated <URI>: " + text);
             }
-            SipUri uri = SipUri.parse(s.substring(lt + 1, gt));
+            SipUri uri = SipUri.parse(s, lt + 1, gt);
             Map<String, String> params = HeaderParams.parse(s, gt + 1, "address");
             return new NameAddress(display, uri, params);
         }
         // addr-spec: the parameters after the URI are header parameters (RFC 3261 §20.10)
         int semi = s.indexOf(';');
-        String uriText = semi >= 0 ? s.substring(0, semi) : s;
-        if (uriText.indexOf('?') >= 0 || uriText.indexOf(',') >= 0) {
+        int uriEnd = semi >= 0 ? semi : s.length();
+        int question = s.indexOf('?');
+        int comma = s.indexOf(',');
+        if ((question >= 0 && question < uriEnd) || (comma >= 0 && comma < uriEnd)) {
             throw new SipParseException("addr-spec with reserved characters must be in <>: " + text);
         }
-        SipUri uri = SipUri.parse(uriText);
+        SipUri uri = SipUri.parse(s, 0, uriEnd);
         Map<String, String> params = semi >= 0 ? HeaderParams.parse(s, semi, "address") : null;
         return new NameAddress(null, uri, params);
     }

@@ -54,98 +54,115 @@ public final class SipUri {
      * @throws SipParseException when the text is not a URI
      */
     public static SipUri parse(String text) {
-        String s = text.trim();
-        int colon = s.indexOf(':');
-        if (colon <= 0) {
-            throw new SipParseException("URI without scheme: " + text);
+        return parse(text, 0, text.length());
+    }
+
+    /** Parses the URI in {@code text[from, to)}, ignoring blanks around it, without copying the range first. */
+    static SipUri parse(String text, int from, int to) {
+        int start = from;
+        int end = to;
+        while (start < end && text.charAt(start) <= ' ') {
+            start++;
         }
-        String scheme = s.substring(0, colon);
-        for (int i = 0; i < scheme.length(); i++) {
-            char c = scheme.charAt(i);
-            if (!(Character.isLetterOrDigit(c) || c == '+' || c == '-' || c == '.') || c > 127) {
-                throw new SipParseException("Invalid URI scheme: " + text);
+        while (end > start && text.charAt(end - 1) <= ' ') {
+            end--;
+        }
+        int colon = indexOf(text, ':', start, end);
+        if (colon <= start) {
+            throw new SipParseException("URI without scheme: " + text.substring(from, to));
+        }
+        for (int i = start; i < colon; i++) {
+            char c = text.charAt(i);
+            if (!(isAsciiLetterOrDigit(c) || c == '+' || c == '-' || c == '.')) {
+                throw new SipParseException("Invalid URI scheme: " + text.substring(from, to));
             }
         }
-        String lowerScheme = scheme.toLowerCase(Locale.ROOT);
-        String rest = s.substring(colon + 1);
-        if (!lowerScheme.equals("sip") && !lowerScheme.equals("sips")) {
-            if (rest.isEmpty() || containsWhitespace(rest)) {
-                throw new SipParseException("Invalid URI: " + text);
+        boolean sip = colon - start >= 3 && colon - start <= 4 && (text.charAt(start) | 0x20) == 's'
+                && (text.charAt(start + 1) | 0x20) == 'i' && (text.charAt(start + 2) | 0x20) == 'p'
+                && (colon - start == 3 || (text.charAt(start + 3) | 0x20) == 's');
+        String scheme;
+        if (sip) {
+            scheme = colon - start == 3 ? "sip" : "sips";
+        } else {
+            if (colon + 1 == end || containsWhitespace(text, colon + 1, end)) {
+                throw new SipParseException("Invalid URI: " + text.substring(from, to));
             }
-            return new SipUri(lowerScheme, null, null, null, -1, Collections.emptyMap(), null, rest);
+            return new SipUri(text.substring(start, colon).toLowerCase(Locale.ROOT), null, null, null, -1,
+                    Collections.emptyMap(), null, text.substring(colon + 1, end));
         }
-        if (containsWhitespace(rest)) {
-            throw new SipParseException("Whitespace in SIP URI: " + text);
+        int p = colon + 1;
+        if (containsWhitespace(text, p, end)) {
+            throw new SipParseException("Whitespace in SIP URI: " + text.substring(from, to));
         }
         // user-unreserved and password characters include ";", "?", "/" and "," (RFC 3261 §25), while
         // "@" may appear nowhere else unescaped: the first "@" ends the userinfo.
-        String userInfo = null;
-        int at = rest.indexOf('@');
-        if (at >= 0) {
-            userInfo = rest.substring(0, at);
-            rest = rest.substring(at + 1);
-        }
         String user = null;
         String password = null;
-        if (userInfo != null) {
-            int pc = userInfo.indexOf(':');
-            user = pc >= 0 ? userInfo.substring(0, pc) : userInfo;
-            password = pc >= 0 ? userInfo.substring(pc + 1) : null;
+        int at = indexOf(text, '@', p, end);
+        if (at >= 0) {
+            int pc = indexOf(text, ':', p, at);
+            user = text.substring(p, pc >= 0 ? pc : at);
+            password = pc >= 0 ? text.substring(pc + 1, at) : null;
             if (user.isEmpty()) {
-                throw new SipParseException("Empty user in SIP URI: " + text);
+                throw new SipParseException("Empty user in SIP URI: " + text.substring(from, to));
             }
+            p = at + 1;
         }
-        String headers = null;
-        int q = rest.indexOf('?');
-        if (q >= 0) {
-            headers = rest.substring(q + 1);
-            rest = rest.substring(0, q);
-        }
-        Map<String, String> params = Collections.emptyMap();
-        int semi = rest.indexOf(';');
-        String hostPort = semi >= 0 ? rest.substring(0, semi) : rest;
-        if (semi >= 0) {
-            params = parseParams(rest.substring(semi + 1), text);
-        }
+        int q = indexOf(text, '?', p, end);
+        int paramsEnd = q >= 0 ? q : end;
+        String headers = q >= 0 ? text.substring(q + 1, end) : null;
+        int semi = indexOf(text, ';', p, paramsEnd);
+        int hostPortEnd = semi >= 0 ? semi : paramsEnd;
         String host;
         int port = -1;
-        if (hostPort.startsWith("[")) {
-            int close = hostPort.indexOf(']');
+        if (p < hostPortEnd && text.charAt(p) == '[') {
+            int close = indexOf(text, ']', p, hostPortEnd);
             if (close < 0) {
-                throw new SipParseException("Unterminated IPv6 reference: " + text);
+                throw new SipParseException("Unterminated IPv6 reference: " + text.substring(from, to));
             }
-            host = hostPort.substring(0, close + 1);
-            String after = hostPort.substring(close + 1);
-            if (!after.isEmpty()) {
-                if (after.charAt(0) != ':') {
-                    throw new SipParseException("Garbage after IPv6 reference: " + text);
+            host = text.substring(p, close + 1);
+            if (close + 1 < hostPortEnd) {
+                if (text.charAt(close + 1) != ':') {
+                    throw new SipParseException("Garbage after IPv6 reference: " + text.substring(from, to));
                 }
-                port = parsePort(after.substring(1), text);
+                port = parsePort(text, close + 2, hostPortEnd, from, to);
             }
         } else {
-            int pc = hostPort.lastIndexOf(':');
-            host = pc >= 0 ? hostPort.substring(0, pc) : hostPort;
+            int pc = indexOf(text, ':', p, hostPortEnd);
+            int hostEnd = pc >= 0 ? pc : hostPortEnd;
             if (pc >= 0) {
-                port = parsePort(hostPort.substring(pc + 1), text);
+                if (indexOf(text, ':', pc + 1, hostPortEnd) >= 0) {
+                    throw new SipParseException("IPv6 address outside brackets: " + text.substring(from, to));
+                }
+                port = parsePort(text, pc + 1, hostPortEnd, from, to);
             }
-            if (host.indexOf(':') >= 0) {
-                throw new SipParseException("IPv6 address outside brackets: " + text);
-            }
+            host = text.substring(p, hostEnd);
         }
         if (host.isEmpty()) {
-            throw new SipParseException("SIP URI without host: " + text);
+            throw new SipParseException("SIP URI without host: " + text.substring(from, to));
         }
         for (int i = 0; i < host.length(); i++) {
             char c = host.charAt(i);
-            if (!(Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '[' || c == ']' || c == ':') || c > 127) {
-                throw new SipParseException("Invalid host in SIP URI: " + text);
+            if (!(isAsciiLetterOrDigit(c) || c == '.' || c == '-' || c == '[' || c == ']' || c == ':')) {
+                throw new SipParseException("Invalid host in SIP URI: " + text.substring(from, to));
             }
         }
-        return new SipUri(lowerScheme, user, password, host, port, params, headers, null);
+        Map<String, String> params = semi >= 0 ? parseParams(text, semi + 1, paramsEnd, from, to)
+                : Collections.emptyMap();
+        return new SipUri(scheme, user, password, host, port, params, headers, null);
     }
 
-    private static boolean containsWhitespace(String s) {
-        for (int i = 0; i < s.length(); i++) {
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+
+    private static int indexOf(String s, char c, int from, int to) {
+        int i = s.indexOf(c, from);
+        return i >= 0 && i < to ? i : -1;
+    }
+
+    private static boolean containsWhitespace(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
                 return true;
@@ -154,38 +171,41 @@ public final class SipUri {
         return false;
     }
 
-    private static int parsePort(String p, String text) {
-        if (p.isEmpty() || p.length() > 5) {
-            throw new SipParseException("Invalid port in URI: " + text);
+    private static int parsePort(String s, int from, int to, int textFrom, int textTo) {
+        if (from == to || to - from > 5) {
+            throw new SipParseException("Invalid port in URI: " + s.substring(textFrom, textTo));
         }
         int port = 0;
-        for (int i = 0; i < p.length(); i++) {
-            char c = p.charAt(i);
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
             if (c < '0' || c > '9') {
-                throw new SipParseException("Invalid port in URI: " + text);
+                throw new SipParseException("Invalid port in URI: " + s.substring(textFrom, textTo));
             }
             port = port * 10 + (c - '0');
         }
         if (port > 65535) {
-            throw new SipParseException("Port out of range in URI: " + text);
+            throw new SipParseException("Port out of range in URI: " + s.substring(textFrom, textTo));
         }
         return port;
     }
 
-    private static Map<String, String> parseParams(String s, String text) {
-        Map<String, String> params = new LinkedHashMap<>();
-        for (String p : s.split(";", -1)) {
-            if (p.isEmpty()) {
-                throw new SipParseException("Empty URI parameter: " + text);
+    private static Map<String, String> parseParams(String s, int from, int to, int textFrom, int textTo) {
+        Map<String, String> params = new LinkedHashMap<>(4);
+        int i = from;
+        while (true) {
+            int semi = indexOf(s, ';', i, to);
+            int end = semi >= 0 ? semi : to;
+            int eq = indexOf(s, '=', i, end);
+            int nameEnd = eq >= 0 ? eq : end;
+            if (nameEnd == i) {
+                throw new SipParseException("Empty URI parameter: " + s.substring(textFrom, textTo));
             }
-            int eq = p.indexOf('=');
-            String name = eq >= 0 ? p.substring(0, eq) : p;
-            if (name.isEmpty()) {
-                throw new SipParseException("Empty URI parameter name: " + text);
+            params.put(s.substring(i, nameEnd), eq >= 0 ? s.substring(eq + 1, end) : null);
+            if (semi < 0) {
+                return params;
             }
-            params.put(name, eq >= 0 ? p.substring(eq + 1) : null);
+            i = semi + 1;
         }
-        return params;
     }
 
     public String scheme() {

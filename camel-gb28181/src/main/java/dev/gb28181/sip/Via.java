@@ -38,66 +38,110 @@ public final class Via {
     }
 
     public static Via parse(String text) {
-        String s = text.trim();
-        int slash1 = s.indexOf('/');
-        int slash2 = slash1 < 0 ? -1 : s.indexOf('/', slash1 + 1);
-        if (slash2 < 0) {
+        int e = text.length();
+        int b = HeaderParams.skipWs(text, 0);
+        int semi = text.indexOf(';', b);
+        int sentByEnd = semi >= 0 ? semi : e;
+        int slash1 = text.indexOf('/', b);
+        int slash2 = slash1 < 0 ? -1 : text.indexOf('/', slash1 + 1);
+        if (slash2 < 0 || slash2 >= sentByEnd) {
             throw new SipParseException("Invalid Via sent-protocol: " + text);
         }
-        int i = slash2 + 1;
-        while (i < s.length() && HeaderParams.isWs(s.charAt(i))) {
-            i++;
-        }
+        int i = HeaderParams.skipWs(text, slash2 + 1);
         int tStart = i;
-        while (i < s.length() && !HeaderParams.isWs(s.charAt(i))) {
+        while (i < sentByEnd && !HeaderParams.isWs(text.charAt(i))) {
             i++;
         }
-        String transport = s.substring(tStart, i).trim();
-        String protocol = s.substring(0, slash2).replace(" ", "").replace("\t", "");
-        if (transport.isEmpty() || protocol.length() < 3) {
+        String protocol = protocol(text, b, slash2);
+        if (i == tStart || protocol.length() < 3) {
             throw new SipParseException("Invalid Via sent-protocol: " + text);
         }
-        i = HeaderParams.skipWs(s, i);
-        int semi = s.indexOf(';', i);
-        String sentBy = (semi >= 0 ? s.substring(i, semi) : s.substring(i)).trim();
-        if (sentBy.isEmpty()) {
+        String transport = transport(text, tStart, i);
+        int hostStart = HeaderParams.skipWs(text, i);
+        int hostEnd = sentByEnd;
+        while (hostEnd > hostStart && HeaderParams.isWs(text.charAt(hostEnd - 1))) {
+            hostEnd--;
+        }
+        if (hostStart == hostEnd) {
             throw new SipParseException("Via without sent-by: " + text);
         }
-        String host;
-        int port = -1;
-        String portText = null;
-        if (sentBy.startsWith("[")) {
-            int close = sentBy.indexOf(']');
-            if (close < 0) {
+        int portStart = -1;
+        int portEnd = hostEnd;
+        if (text.charAt(hostStart) == '[') {
+            int close = text.indexOf(']', hostStart);
+            if (close < 0 || close >= hostEnd) {
                 throw new SipParseException("Unterminated IPv6 reference in Via: " + text);
             }
-            host = sentBy.substring(0, close + 1);
-            String after = sentBy.substring(close + 1).trim();
-            if (after.startsWith(":")) {
-                portText = after.substring(1).trim();
-            } else if (!after.isEmpty()) {
-                throw new SipParseException("Invalid Via sent-by: " + text);
+            int after = HeaderParams.skipWs(text, close + 1);
+            if (after < hostEnd) {
+                if (text.charAt(after) != ':') {
+                    throw new SipParseException("Invalid Via sent-by: " + text);
+                }
+                portStart = after + 1;
             }
+            hostEnd = close + 1;
         } else {
-            int colon = sentBy.indexOf(':');
-            host = colon >= 0 ? sentBy.substring(0, colon).trim() : sentBy;
-            portText = colon >= 0 ? sentBy.substring(colon + 1).trim() : null;
-        }
-        if (portText != null) {
-            try {
-                port = Integer.parseInt(portText);
-            } catch (NumberFormatException e) {
-                throw new SipParseException("Invalid Via port: " + text);
-            }
-            if (port < 0 || port > 65535) {
-                throw new SipParseException("Via port out of range: " + text);
+            int colon = text.indexOf(':', hostStart);
+            if (colon >= 0 && colon < hostEnd) {
+                portStart = colon + 1;
+                hostEnd = colon;
+                while (hostEnd > hostStart && HeaderParams.isWs(text.charAt(hostEnd - 1))) {
+                    hostEnd--;
+                }
             }
         }
-        if (host.isEmpty() || host.indexOf(' ') >= 0) {
+        int port = portStart < 0 ? -1 : port(text, HeaderParams.skipWs(text, portStart), portEnd);
+        String host = text.substring(hostStart, hostEnd);
+        if (host.isEmpty() || host.indexOf(' ') >= 0 || host.indexOf('\t') >= 0) {
             throw new SipParseException("Invalid Via host: " + text);
         }
-        Map<String, String> params = semi >= 0 ? HeaderParams.parse(s, semi, "Via") : null;
-        return new Via(protocol, transport.toUpperCase(Locale.ROOT), host, port, params);
+        Map<String, String> params = semi >= 0 ? HeaderParams.parse(text, semi, "Via") : null;
+        return new Via(protocol, transport, host, port, params);
+    }
+
+    /** The sent-protocol before the last slash without blanks, e.g. {@code SIP/2.0}. */
+    private static String protocol(String text, int from, int to) {
+        if (to - from == 7 && text.startsWith("SIP/2.0", from)) {
+            return "SIP/2.0";
+        }
+        StringBuilder sb = new StringBuilder(to - from);
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (!HeaderParams.isWs(c)) {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String transport(String text, int from, int to) {
+        if (to - from == 3) {
+            if (text.regionMatches(true, from, "UDP", 0, 3)) {
+                return "UDP";
+            }
+            if (text.regionMatches(true, from, "TCP", 0, 3)) {
+                return "TCP";
+            }
+        }
+        return text.substring(from, to).toUpperCase(Locale.ROOT);
+    }
+
+    private static int port(String text, int from, int to) {
+        if (from == to || to - from > 5) {
+            throw new SipParseException("Invalid Via port: " + text);
+        }
+        int port = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new SipParseException("Invalid Via port: " + text);
+            }
+            port = port * 10 + (c - '0');
+        }
+        if (port > 65535) {
+            throw new SipParseException("Via port out of range: " + text);
+        }
+        return port;
     }
 
     public String protocol() {

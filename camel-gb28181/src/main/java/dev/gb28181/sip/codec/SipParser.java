@@ -14,7 +14,6 @@ import io.netty.buffer.ByteBufUtil;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Set;
 
 /**
  * Reads one SIP message from bytes (RFC 3261 §7): the start line, the header fields up to the empty
@@ -28,13 +27,15 @@ import java.util.Set;
  * from the body. The body stays raw bytes, so GB2312/GB18030 MANSCDP bodies survive untouched; header
  * text is decoded as UTF-8 with an ASCII fast path.
  *
- * <p>Leniencies for real GB/T 28181 devices: Content-Length padded with spaces; no Max-Forwards; an
- * unparsed Date (GB/T 28181-2016 §9.1.2.1 uses {@code yyyy-MM-ddTHH:mm:ss.SSS}); runs of blanks in the
- * request line (RFC 4475 §3.1.2.9/§3.1.2.10 allow a liberal reader to ignore them); bare LF line ends;
- * a datagram that ends without the empty line. On a datagram (RFC 3261 §18.3) a shorter Content-Length
- * truncates the body, a missing one means the rest of the datagram, and a {@code Content-Length: 0}
- * followed by a body on a message that declares a Content-Type takes that body (Hikvision NVRs send
- * MANSCDP MESSAGEs so); a Content-Length beyond the datagram is refused.
+ * <p>Leniencies for real GB/T 28181 devices: Content-Length padded with spaces; no Max-Forwards; a Date
+ * that is never interpreted (GB/T 28181-2016 §9.10 sets device clocks from a
+ * {@code yyyy-MM-ddTHH:mm:ss.SSS} Date, no RFC 1123 date); runs of blanks in the request line, blanks
+ * inside {@code <...>} and unquoted display names (RFC 4475 §3.1.2.9, §3.1.2.10, §3.1.2.14 and
+ * §3.1.2.15 let a liberal reader accept them); bare LF line ends; a datagram that ends without the
+ * empty line. On a datagram (RFC 3261 §18.3) a shorter Content-Length truncates the body, a missing one
+ * means the rest of the datagram, and a {@code Content-Length: 0} followed by a body on a message that
+ * declares a Content-Type takes that body (Hikvision NVRs send MANSCDP MESSAGEs so); a Content-Length
+ * beyond the datagram is refused.
  *
  * <p>Errors: {@link SipBadRequestException} (a {@link SipParseException}) for a request that can be
  * answered with 400 or 505, carrying the headers to answer with; plain {@link SipParseException} for a
@@ -46,16 +47,12 @@ public final class SipParser {
     public static final int MAX_MESSAGE_SIZE = 65536;
 
     /** Headers whose values are comma-separated lists (RFC 3261 §7.3.1, §20). */
-    private static final Set<String> LIST_HEADERS = Set.of(HeaderNames.VIA, HeaderNames.ROUTE,
+    private static final String[] LIST_HEADERS = {HeaderNames.VIA, HeaderNames.ROUTE,
             HeaderNames.RECORD_ROUTE, HeaderNames.CONTACT, HeaderNames.ALLOW, HeaderNames.SUPPORTED,
             HeaderNames.REQUIRE, HeaderNames.PROXY_REQUIRE, HeaderNames.UNSUPPORTED, HeaderNames.ACCEPT,
             HeaderNames.ACCEPT_ENCODING, HeaderNames.ACCEPT_LANGUAGE, HeaderNames.CONTENT_ENCODING,
             HeaderNames.CONTENT_LANGUAGE, HeaderNames.ALLOW_EVENTS, HeaderNames.CALL_INFO, HeaderNames.ALERT_INFO,
-            HeaderNames.ERROR_INFO, HeaderNames.IN_REPLY_TO, HeaderNames.PATH, HeaderNames.WARNING);
-
-    private static final String[] METHODS = {SipMethod.MESSAGE, SipMethod.REGISTER, SipMethod.INVITE,
-            SipMethod.ACK, SipMethod.BYE, SipMethod.CANCEL, SipMethod.OPTIONS, SipMethod.INFO, SipMethod.SUBSCRIBE,
-            SipMethod.NOTIFY};
+            HeaderNames.ERROR_INFO, HeaderNames.IN_REPLY_TO, HeaderNames.PATH, HeaderNames.WARNING};
 
     /** {@code token} characters of RFC 3261 §25.1. */
     private static final boolean[] TOKEN = new boolean[128];
@@ -111,7 +108,17 @@ public final class SipParser {
         return parse(ByteBufUtil.getBytes(buf, buf.readerIndex(), length, false), 0, length, datagram);
     }
 
-    static boolean isToken(int c) {
+    /** Whether a canonical name (a {@link HeaderNames} constant, compared by identity) is a list header. */
+    private static boolean isList(String canonicalName) {
+        for (String list : LIST_HEADERS) {
+            if (list == canonicalName) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isToken(int c) {
         return c >= 0 && c < 128 && TOKEN[c];
     }
 
@@ -305,7 +312,7 @@ public final class SipParser {
 
         private String methodName(int from, int to) {
             int len = to - from;
-            for (String known : METHODS) {
+            for (String known : SipMethod.ALL) {
                 if (known.length() == len && equalsExact(from, known)) {
                     return known;
                 }
@@ -394,28 +401,35 @@ public final class SipParser {
                 return;
             }
             hName = null;
-            String value = hFolded ? unfold(hStart, hEnd) : trimmedValue(hStart, hEnd, hNonAscii);
+            byte[] src = b;
+            int from = hStart;
+            int to = hEnd;
+            if (hFolded) {
+                src = unfold(hStart, hEnd);
+                from = 0;
+                to = src.length;
+            }
+            while (from < to && isWs(src[from])) {
+                from++;
+            }
+            while (to > from && isWs(src[to - 1])) {
+                to--;
+            }
             if (name == HeaderNames.CONTENT_LENGTH) {
-                readContentLength(value);
-            } else if (LIST_HEADERS.contains(name)) {
+                readContentLength(src, from, to);
+                return;
+            }
+            String value = new String(src, from, to - from,
+                    hNonAscii ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+            if (isList(name)) {
                 addList(name, value);
             } else {
                 message.addHeader(name, value);
             }
         }
 
-        private String trimmedValue(int from, int to, boolean nonAscii) {
-            while (from < to && isWs(b[from])) {
-                from++;
-            }
-            while (to > from && isWs(b[to - 1])) {
-                to--;
-            }
-            return decode(from, to, nonAscii);
-        }
-
         /** Joins folded lines: each line break with the blanks around it becomes one SP (RFC 3261 §7.3.1). */
-        private String unfold(int from, int to) {
+        private byte[] unfold(int from, int to) {
             byte[] out = new byte[to - from];
             int n = 0;
             int i = from;
@@ -434,14 +448,7 @@ public final class SipParser {
                     i++;
                 }
             }
-            int s = 0;
-            while (s < n && isWs(out[s])) {
-                s++;
-            }
-            while (n > s && isWs(out[n - 1])) {
-                n--;
-            }
-            return new String(out, s, n - s, hNonAscii ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+            return Arrays.copyOf(out, n);
         }
 
         /** Adds one entry per comma-separated value, commas inside quotes and {@code <>} excepted. */
@@ -491,20 +498,20 @@ public final class SipParser {
             return true;
         }
 
-        private void readContentLength(String value) {
-            int n = value.length();
-            if (n == 0 || n > 10) {
-                error(BAD_REQUEST, "Malformed Content-Length", value);
-                return;
-            }
+        private void readContentLength(byte[] src, int from, int to) {
+            int n = to - from;
             long v = 0;
-            for (int i = 0; i < n; i++) {
-                char c = value.charAt(i);
-                if (c < '0' || c > '9') {
-                    error(BAD_REQUEST, "Malformed Content-Length", value);
+            for (int i = from; i < to; i++) {
+                int d = src[i] - '0';
+                if (d < 0 || d > 9 || n > 10) {
+                    error(BAD_REQUEST, "Malformed Content-Length", decode(src, from, to));
                     return;
                 }
-                v = v * 10 + (c - '0');
+                v = v * 10 + d;
+            }
+            if (n == 0) {
+                error(BAD_REQUEST, "Malformed Content-Length", "");
+                return;
             }
             if (contentLength >= 0 && contentLength != v) {
                 error(BAD_REQUEST, "Conflicting Content-Length values", contentLength + " and " + v);
@@ -708,6 +715,10 @@ public final class SipParser {
             return new String(b, from, to - from, nonAscii ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
         }
 
+        private static String decode(byte[] src, int from, int to) {
+            return new String(src, from, to - from, StandardCharsets.UTF_8);
+        }
+
         private boolean isTokenRange(int from, int to) {
             for (int i = from; i < to; i++) {
                 if (!isToken(b[i])) {
@@ -741,11 +752,17 @@ public final class SipParser {
         }
 
         private String snippet(int from, int to) {
-            return decode(from, Math.min(to, from + 120), true);
+            return shorten(decode(from, Math.min(to, from + 160), true));
         }
 
+        /** At most 160 chars of peer text for a log line, control characters shown as {@code ?}. */
         private static String shorten(String s) {
-            return s.length() <= 160 ? s : s.substring(0, 160) + "...";
+            StringBuilder sb = new StringBuilder(Math.min(s.length(), 163));
+            for (int i = 0; i < s.length() && i < 160; i++) {
+                char c = s.charAt(i);
+                sb.append(c < ' ' || c == 0x7F ? '?' : c);
+            }
+            return s.length() > 160 ? sb.append("...").toString() : sb.toString();
         }
     }
 }

@@ -69,8 +69,8 @@ class Rfc4475Test {
         // §3.1.2.9 lwsstart and §3.1.2.10 trws: extra SP in the request line ("may ignore the extra SP").
         EXPECTED.put("lwsstart", Outcome.PARSES);
         EXPECTED.put("trws", Outcome.PARSES);
-        // §3.1.2.12 baddate: Date is never interpreted, since GB/T 28181-2016 §9.1.2.1 itself writes
-        // "Date: 2024-05-17T14:07:33.232", which is no RFC 1123 date either.
+        // §3.1.2.12 baddate: Date is never interpreted, since GB/T 28181-2016 §9.10 (time synchronisation)
+        // itself writes "Date: 2024-05-17T14:07:33.232", which is no RFC 1123 date either.
         EXPECTED.put("baddate", Outcome.PARSES);
         // §3.1.2.14 badaspec: blanks inside <...> ("may ignore the spaces"), the URI is unambiguous.
         EXPECTED.put("badaspec", Outcome.PARSES);

@@ -90,4 +90,14 @@ class SipEncoderTest {
         assertThat(encoded[head.length]).isEqualTo((byte) 0xC7);
         assertThat(encoded[head.length + 1]).isEqualTo((byte) 0xB0);
     }
+
+    @Test
+    void longNonAsciiValuesGrowTheBufferCorrectly() {
+        String chinese = "前门入侵报警".repeat(300) + "\uD83D\uDCF7".repeat(50);
+        SipResponse response = new SipResponse(200, "OK");
+        response.addHeader(HeaderNames.SUBJECT, chinese);
+        response.addHeader("X-Ascii", "tail");
+        String expected = "SIP/2.0 200 OK\r\nSubject: " + chinese + "\r\nX-Ascii: tail\r\nContent-Length: 0\r\n\r\n";
+        assertThat(SipEncoder.encode(response)).isEqualTo(expected.getBytes(StandardCharsets.UTF_8));
+    }
 }

@@ -42,7 +42,7 @@ class SipParserFuzzTest {
     @Test
     void randomBytes() {
         SplittableRandom random = new SplittableRandom(0x5eed_2811L);
-        for (int round = 0; round < 20_000; round++) {
+        for (int round = 0; round < 10_000; round++) {
             byte[] bytes = new byte[random.nextInt(600)];
             boolean textual = random.nextBoolean();
             for (int i = 0; i < bytes.length; i++) {
@@ -57,7 +57,8 @@ class SipParserFuzzTest {
         SplittableRandom random = new SplittableRandom(28181L);
         List<byte[]> corpus = corpus();
         int parsed = 0;
-        for (int round = 0; round < 40_000; round++) {
+        int rounds = 25_000;
+        for (int round = 0; round < rounds; round++) {
             byte[] bytes = corpus.get(random.nextInt(corpus.size()));
             int mutations = 1 + random.nextInt(4);
             for (int k = 0; k < mutations; k++) {
@@ -66,7 +67,7 @@ class SipParserFuzzTest {
             parsed += check(bytes);
         }
         // the mutations must leave many messages valid, or this test exercises only the error paths
-        assertThat(parsed).isGreaterThan(4_000);
+        assertThat(parsed).isGreaterThan(rounds / 10);
     }
 
     /** Parses as datagram and as stream, and frames; returns how many of the parses succeeded. */

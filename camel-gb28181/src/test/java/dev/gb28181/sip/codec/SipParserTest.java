@@ -231,12 +231,21 @@ class SipParserTest {
         assertBadRequest(request("MESSAGE", "").replace("SIP/2.0/UDP 192.168.1.64:5060", "SIP/2.0/UDP 192.168.1.64:99999")
                 + "\r\n", 400, "Malformed Via");
         assertBadRequest(request("MESSAGE", "Contact: <sip:a@b\r\n\r\n"), 400, "Malformed Contact");
+        // RFC 3261 §20.10: an addr-spec holding "?" must be in <> (here a "," follows later, in a parameter)
+        assertBadRequest(request("MESSAGE", "Contact: sip:a@b?h=1;p=\"x,y\"\r\n\r\n"), 400, "Malformed Contact");
         assertBadRequest(request("MESSAGE", "").replace("Call-ID: 42@192.168.1.64\r\n", "") + "\r\n", 400,
                 "Missing Call-ID");
         assertBadRequest(request("MESSAGE", "Call-ID: 43@x\r\n\r\n"), 400, "Duplicate Call-ID");
         assertBadRequest(request("MESSAGE", "no colon here\r\n\r\n"), 400, "Malformed header line");
         assertBadRequest(request("MESSAGE", "").replace("MESSAGE sip:", "MESSAGE <sip:") + "\r\n", 400,
                 "Malformed Request-URI");
+    }
+
+    @Test
+    void bareCrIsRefusedAndErrorDetailsCarryNoControlCharacters() {
+        SipBadRequestException e = assertBadRequest(request("MESSAGE", "X-Evil: a\rInjected: b\r\n\r\n"), 400,
+                "Bare CR in a header line");
+        assertThat(e.getMessage()).doesNotContain("\r").contains("X-Evil: a?Injected: b");
     }
 
     @Test
