@@ -110,7 +110,7 @@ class SippRegistrationTest {
                 .transport(transport)
                 .run(HOST, platform.sipPort());
 
-        // The scenario succeeds only on a 403 or 404 answer, which makes a real device register again.
+        // The scenario succeeds only on 404, which makes a real device register again.
         assertThat(result.allCallsSuccessful()).as("%s", result).isTrue();
         assertThat(platform.registry().find(DEVICE_ID)).isEmpty();
         assertThat(keepaliveEvents(DEVICE_ID)).isEmpty();
