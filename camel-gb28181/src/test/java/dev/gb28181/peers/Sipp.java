@@ -6,6 +6,11 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +38,8 @@ import java.util.concurrent.TimeUnit;
  * messages. A missing sipp fails loudly: the real-peer tests are never skipped.
  */
 final class Sipp {
+
+    private static final int BIND_ATTEMPTS = 3;
 
     static final String INSTALL_HINT =
             "sipp not found on PATH: the real-peer tests need it, install it with 'apt-get install -y sip-tester'";
@@ -110,23 +117,14 @@ final class Sipp {
             lines.addAll(devices);
             Files.write(injection, lines, StandardCharsets.US_ASCII);
 
-            List<String> command = command(host, port, scenarioFile, injection);
-            Path screen = workDir.resolve("screen.txt");
-            Path stderr = workDir.resolve("stderr.txt");
-            Process process = new ProcessBuilder(command)
-                    .directory(workDir.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .redirectOutput(screen.toFile())
-                    .redirectError(stderr.toFile())
-                    .start();
-            // sipp ends by itself at its own timeout; the margin covers start-up and the final report.
-            boolean ended = process.waitFor(timeout.toMillis() + 10_000, TimeUnit.MILLISECONDS);
-            if (!ended) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            Result result = null;
+            for (int attempt = 1; attempt <= BIND_ATTEMPTS; attempt++) {
+                result = runOnce(command(host, port, freeLocalPort(host), scenarioFile, injection));
+                if (result.exitCode() != Result.CANNOT_BIND) {
+                    break;
+                }
             }
-            return new Result(ended ? process.exitValue() : Result.KILLED, command,
-                    read(screen) + read(stderr), read(workDir.resolve("errors.log")),
-                    read(workDir.resolve("messages.log")));
+            return result;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run sipp in " + workDir, e);
         } catch (InterruptedException e) {
@@ -135,7 +133,44 @@ final class Sipp {
         }
     }
 
-    private List<String> command(String host, int port, Path scenarioFile, Path injection) {
+    private Result runOnce(List<String> command) throws IOException, InterruptedException {
+        Path screen = workDir.resolve("screen.txt");
+        Path stderr = workDir.resolve("stderr.txt");
+        Process process = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(screen.toFile())
+                .redirectError(stderr.toFile())
+                .start();
+        // sipp ends by itself at its own timeout; the margin covers start-up and the final report.
+        boolean ended = process.waitFor(timeout.toMillis() + 10_000, TimeUnit.MILLISECONDS);
+        if (!ended) {
+            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+        return new Result(ended ? process.exitValue() : Result.KILLED, command,
+                read(screen) + read(stderr), read(workDir.resolve("errors.log")),
+                read(workDir.resolve("messages.log")));
+    }
+
+    /**
+     * A port free for both UDP and TCP on {@code host}. Left to itself sipp tries 5060, 5061, ... and
+     * two sipp runs in parallel race for the same one; another process may still take this port before
+     * sipp binds it, which {@link #run} survives by trying again.
+     */
+    private static int freeLocalPort(String host) throws IOException {
+        InetAddress address = InetAddress.getByName(host);
+        while (true) {
+            try (ServerSocket tcp = new ServerSocket(0, 1, address)) {
+                try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(address, tcp.getLocalPort()))) {
+                    return udp.getLocalPort();
+                } catch (SocketException taken) {
+                    // the UDP port is in use: draw another
+                }
+            }
+        }
+    }
+
+    private List<String> command(String host, int port, int localPort, Path scenarioFile, Path injection) {
         List<String> command = new ArrayList<>();
         command.add(executable());
         command.add(host + ":" + port);
@@ -147,6 +182,7 @@ final class Sipp {
         command.addAll(List.of(
                 "-t", transport == Transport.UDP ? "u1" : "t1",
                 "-i", host,
+                "-p", Integer.toString(localPort),
                 "-m", Integer.toString(devices.size()),
                 "-r", Integer.toString(callsPerSecond),
                 "-timeout", timeout.toSeconds() + "s", "-timeout_error",
@@ -197,6 +233,8 @@ final class Sipp {
     record Result(int exitCode, List<String> command, String screen, String errors, String messages) {
 
         static final int KILLED = -100;
+        /** sipp's "fatal error binding a socket" (-2). */
+        static final int CANNOT_BIND = 254;
         private static final int TAIL = 6_000;
 
         boolean allCallsSuccessful() {
