@@ -1,12 +1,135 @@
 package dev.gb28181.platform;
 
+import dev.gb28181.sip.Transport;
+
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.Objects;
+
+import io.netty.util.Timeout;
+
 /**
- * A registered device as the registry keeps it. CONTRACT SKELETON: the platform helper completes it
- * (ID, transport, address, expiry, user agent, last keepalive, online).
+ * A registered device (GB/T 28181-2016 §9.1) as the platform tracks it: how to reach it and whether
+ * it is online (§9.6).
+ *
+ * <p>The address is the source of the device's last packet, updated on every message: devices
+ * behind NAT or on 4G change their public port, and the platform must answer and send where the
+ * device really is (RFC 3581). Getters read volatile fields and may be called from any thread; the
+ * platform changes registration and online state only while holding the device's monitor (the
+ * address is a plain volatile write, last message wins). Times are kept as primitive longs to
+ * keep a device small (a registry of 100,000 devices stays well under 2 KiB per device).
  */
-public interface Device {
+public final class Device {
 
-    String deviceId();
+    private final String deviceId;
+    private volatile Transport transport;
+    private volatile InetSocketAddress remoteAddress;
+    private volatile long registeredAtMillis;
+    private volatile long expiresAtMillis;
+    private volatile String userAgent;
+    private volatile long lastKeepaliveMillis;
+    private volatile boolean online;
 
-    boolean online();
+    // status tracking, guarded by this
+    long lastSeenNanos;
+    long expiresAtNanos;
+    long armedDeadlineNanos;
+    Timeout timeout;
+    boolean removed;
+
+    Device(String deviceId, Transport transport, InetSocketAddress remoteAddress) {
+        this.deviceId = Objects.requireNonNull(deviceId, "deviceId");
+        this.transport = Objects.requireNonNull(transport, "transport");
+        this.remoteAddress = Objects.requireNonNull(remoteAddress, "remoteAddress");
+    }
+
+    /** The device's 20-digit ID (GB/T 28181-2016 Annex D), the From user of its requests. */
+    public String deviceId() {
+        return deviceId;
+    }
+
+    /** The transport of the device's last message. */
+    public Transport transport() {
+        return transport;
+    }
+
+    /** Where the device's last message came from. */
+    public InetSocketAddress remoteAddress() {
+        return remoteAddress;
+    }
+
+    /** {@link #remoteAddress()} as {@code host:port} ({@code [v6]:port} for IPv6). */
+    public String remoteAddressText() {
+        return format(remoteAddress);
+    }
+
+    /** When the current registration started (the first REGISTER, not the refreshes). */
+    public Instant registeredAt() {
+        return Instant.ofEpochMilli(registeredAtMillis);
+    }
+
+    /** When the registration lapses unless refreshed. */
+    public Instant expiresAt() {
+        return Instant.ofEpochMilli(expiresAtMillis);
+    }
+
+    /** The device's User-Agent, or {@code null}. */
+    public String userAgent() {
+        return userAgent;
+    }
+
+    /** The last accepted keepalive, or {@code null} before the first one. */
+    public Instant lastKeepalive() {
+        long at = lastKeepaliveMillis;
+        return at == 0 ? null : Instant.ofEpochMilli(at);
+    }
+
+    /** {@code true} while the device registers and keeps alive in time. */
+    public boolean online() {
+        return online;
+    }
+
+    @Override
+    public String toString() {
+        return "Device[" + deviceId + ' ' + transport + ' ' + format(remoteAddress) + (online ? " online]" : " offline]");
+    }
+
+    static String format(InetSocketAddress address) {
+        String host = address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString();
+        return address.getAddress() instanceof Inet6Address ? '[' + host + "]:" + address.getPort()
+                : host + ':' + address.getPort();
+    }
+
+    /** Records the address of a message; a no-op when it did not change. */
+    void seenAt(Transport transport, InetSocketAddress source) {
+        if (this.transport != transport) {
+            this.transport = transport;
+        }
+        if (!source.equals(remoteAddress)) {
+            remoteAddress = source;
+        }
+    }
+
+    void registeredAt(long epochMillis) {
+        registeredAtMillis = epochMillis;
+    }
+
+    void expiresAt(long epochMillis) {
+        expiresAtMillis = epochMillis;
+    }
+
+    void userAgent(String userAgent) {
+        if (!Objects.equals(this.userAgent, userAgent)) {
+            this.userAgent = userAgent;
+        }
+    }
+
+    void lastKeepalive(long epochMillis) {
+        lastKeepaliveMillis = epochMillis;
+    }
+
+    void online(boolean online) {
+        this.online = online;
+    }
 }

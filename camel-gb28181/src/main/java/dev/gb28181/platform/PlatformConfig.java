@@ -35,6 +35,7 @@ public final class PlatformConfig {
     private Duration authLockout = Duration.ofMinutes(5);
     private int maxMessageSize = 64 * 1024;
     private String userAgent = "camel-gb28181";
+    private DeviceRegistry deviceRegistry;
 
     /** Fills defaults derived from other settings and rejects inconsistent ones. */
     public PlatformConfig validate() {
@@ -58,6 +59,15 @@ public final class PlatformConfig {
         }
         if (registerExpiresMin.compareTo(registerExpiresMax) > 0) {
             throw new IllegalArgumentException("registerExpiresMin is above registerExpiresMax");
+        }
+        if (nonceTtl.isNegative() || nonceTtl.isZero()) {
+            throw new IllegalArgumentException("nonceTtl must be positive");
+        }
+        if (registerExpiresMin.isNegative() || registerExpiresMin.toSeconds() < 1) {
+            throw new IllegalArgumentException("registerExpiresMin must be at least one second");
+        }
+        if (authLockout.isNegative()) {
+            throw new IllegalArgumentException("authLockout must not be negative");
         }
         Objects.requireNonNull(charset, "charset");
         return this;
@@ -259,6 +269,16 @@ public final class PlatformConfig {
 
     public PlatformConfig userAgent(String userAgent) {
         this.userAgent = userAgent;
+        return this;
+    }
+
+    /** The device registry to use, or {@code null} for a new {@link InMemoryDeviceRegistry} per platform. */
+    public DeviceRegistry deviceRegistry() {
+        return deviceRegistry;
+    }
+
+    public PlatformConfig deviceRegistry(DeviceRegistry deviceRegistry) {
+        this.deviceRegistry = deviceRegistry;
         return this;
     }
 }

@@ -203,6 +203,21 @@ public abstract class SipMessage {
         return v.isEmpty() ? null : v.get(0);
     }
 
+    /**
+     * Replaces the topmost Via value, keeping its place among the headers: how a server records
+     * {@code received} and {@code rport} (RFC 3261 §18.2.1, RFC 3581 §4). Adds a Via when there is none.
+     */
+    public SipMessage setTopVia(Via via) {
+        for (int i = 0; i < size; i++) {
+            if (names[i] == HeaderNames.VIA) {
+                values[i] = via.toString();
+                vias = null;
+                return this;
+            }
+        }
+        return addHeader(HeaderNames.VIA, via.toString());
+    }
+
     public NameAddress from() {
         if (from == null) {
             String v = header(HeaderNames.FROM);

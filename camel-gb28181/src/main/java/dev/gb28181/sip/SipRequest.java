@@ -33,7 +33,9 @@ public final class SipRequest extends SipMessage {
 
     /**
      * The response a UAS sends to this request (RFC 3261 §8.2.6): Via, From, Call-ID and CSeq
-     * copied, To copied with {@code toTag} added when it has none and the status is above 100.
+     * copied, To copied with {@code toTag} added when it has none and the status is above 100. Header
+     * values are copied as received, so the 400 for a request the parser refused can be built from
+     * its partial request even when its To does not parse.
      */
     public SipResponse createResponse(int status, String reason, String toTag) {
         SipResponse response = new SipResponse(status, reason);
@@ -44,9 +46,11 @@ public final class SipRequest extends SipMessage {
         }
         String to = header(HeaderNames.TO);
         if (to != null) {
-            if (status > 100 && toTag != null && to().tag() == null) {
-                response.addHeader(HeaderNames.TO, to().withTag(toTag).toString());
+            NameAddress typedTo = status > 100 && toTag != null ? toOrNull() : null;
+            if (typedTo != null && typedTo.tag() == null) {
+                response.addHeader(HeaderNames.TO, typedTo.withTag(toTag).toString());
             } else {
+                // a To that does not parse (a 400 for a malformed request) is echoed as received
                 response.addHeader(HeaderNames.TO, to);
             }
         }
@@ -59,6 +63,14 @@ public final class SipRequest extends SipMessage {
             response.addHeader(HeaderNames.CSEQ, cseq);
         }
         return response;
+    }
+
+    private NameAddress toOrNull() {
+        try {
+            return to();
+        } catch (SipParseException e) {
+            return null;
+        }
     }
 
     /** {@link #createResponse(int, String, String)} with the standard reason phrase. */

@@ -77,8 +77,10 @@ public final class SipUri {
         if (containsWhitespace(rest)) {
             throw new SipParseException("Whitespace in SIP URI: " + text);
         }
+        // user-unreserved and password characters include ";", "?", "/" and "," (RFC 3261 §25), while
+        // "@" may appear nowhere else unescaped: the first "@" ends the userinfo.
         String userInfo = null;
-        int at = rest.lastIndexOf('@', firstOf(rest, ";?"));
+        int at = rest.indexOf('@');
         if (at >= 0) {
             userInfo = rest.substring(0, at);
             rest = rest.substring(at + 1);
@@ -140,15 +142,6 @@ public final class SipUri {
             }
         }
         return new SipUri(lowerScheme, user, password, host, port, params, headers, null);
-    }
-
-    private static int firstOf(String s, String chars) {
-        for (int i = 0; i < s.length(); i++) {
-            if (chars.indexOf(s.charAt(i)) >= 0) {
-                return i;
-            }
-        }
-        return s.length();
     }
 
     private static boolean containsWhitespace(String s) {
@@ -225,6 +218,14 @@ public final class SipUri {
             }
         }
         return null;
+    }
+
+    /**
+     * The URI headers after {@code ?} as written (escaped), or {@code null}; a Request-URI must not
+     * carry them (RFC 3261 §19.1.1).
+     */
+    public String headers() {
+        return headers;
     }
 
     public boolean isSip() {

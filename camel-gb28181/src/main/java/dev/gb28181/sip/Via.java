@@ -152,19 +152,27 @@ public final class Via {
     }
 
     /**
-     * The copy a server writes back: {@code received} with the packet's source address when it
-     * differs from sent-by, and {@code rport} filled with the source port when the client asked for
-     * it (RFC 3261 §18.2.1, RFC 3581 §4).
+     * The copy a server writes back (RFC 3261 §18.2.1, RFC 3581 §4): {@code rport} filled with the
+     * source port when the client asked for it, and {@code received} with the source address when
+     * it differs from sent-by, or always when the client asked for {@code rport}.
      */
     public Via withReceived(String sourceHost, int sourcePort) {
         Map<String, String> copy = new LinkedHashMap<>(params);
-        if (hasParam("rport")) {
+        boolean rport = hasParam("rport");
+        if (rport) {
             copy.put(keyOf("rport"), Integer.toString(sourcePort));
         }
-        if (!host.equals(sourceHost)) {
+        if (rport || !sameHost(host, sourceHost)) {
+            copy.remove(keyOf("received"));
             copy.put("received", sourceHost);
         }
         return new Via(protocol, transport, host, port, copy);
+    }
+
+    /** Compares a sent-by host with a packet's source address, IPv6 brackets ignored. */
+    private static boolean sameHost(String sentBy, String source) {
+        String a = sentBy.startsWith("[") && sentBy.endsWith("]") ? sentBy.substring(1, sentBy.length() - 1) : sentBy;
+        return a.equalsIgnoreCase(source);
     }
 
     private String keyOf(String name) {
