@@ -147,6 +147,11 @@ public final class DeviceLoadGenerator {
                     keepalive.sent(), keepalive.sendNanos() / 1e9, keepalive.sentPerSecond(), rate,
                     keepalive.answered(), keepalive.refused(), keepalive.unanswered(), keepalive.statusCounts());
             System.out.printf("  send to 200: %s%n", keepalive.latencies());
+            StringBuilder perSecond = new StringBuilder();
+            for (double p99 : keepalive.p99PerSecond()) {
+                perSecond.append(String.format(" %.1f", p99));
+            }
+            System.out.printf("  p99 of each second (ms):%s%n", perSecond);
             System.out.printf("  cpu: %s%n", keepaliveCpu);
             if (inProcess) {
                 System.out.printf("  platform: KEEPALIVE events %d%n", keepaliveEvents.sum() - keepaliveEventsBefore);
@@ -176,25 +181,36 @@ public final class DeviceLoadGenerator {
         return memory.getHeapMemoryUsage().getUsed();
     }
 
+    /**
+     * A CPU snapshot. {@code getCpuLoad()} reports the machine's load since its previous call, so
+     * calling it at the start and the end of a phase gives the phase's machine-wide figure.
+     */
     private Cpu cpu(SimulatedDevices simulated) {
         long generator = threads.getCurrentThreadCpuTime() + threads.getThreadCpuTime(simulated.receiverThread().getId());
-        return new Cpu(System.nanoTime(), os.getProcessCpuTime(), generator);
+        return new Cpu(System.nanoTime(), os.getProcessCpuTime(), generator, os.getCpuLoad(),
+                os.getSystemLoadAverage());
     }
 
-    /** CPU time of the process and of the generator's two threads over a wall-clock span. */
-    private record Cpu(long wallNanos, long processNanos, long generatorNanos) {
+    /**
+     * CPU time of the process and of the generator's two threads over a wall-clock span, with the
+     * machine's CPU load and load average: other processes on the machine skew every figure.
+     */
+    private record Cpu(long wallNanos, long processNanos, long generatorNanos, double machineLoad,
+            double loadAverage) {
 
         Cpu since(Cpu start) {
             return new Cpu(wallNanos - start.wallNanos, processNanos - start.processNanos,
-                    generatorNanos - start.generatorNanos);
+                    generatorNanos - start.generatorNanos, machineLoad, loadAverage);
         }
 
         @Override
         public String toString() {
             double capacity = wallNanos * (double) Runtime.getRuntime().availableProcessors();
-            return String.format("process %.0f%% of all CPUs (generator threads %.0f%%, platform and JVM %.0f%%)",
-                    100 * processNanos / capacity, 100 * generatorNanos / capacity,
-                    100 * (processNanos - generatorNanos) / capacity);
+            double process = 100 * processNanos / capacity;
+            return String.format("process %.0f%% of all CPUs (generator threads %.0f%%, platform and JVM %.0f%%); "
+                            + "machine %.0f%% (other processes %.0f%%), load average %.1f",
+                    process, 100 * generatorNanos / capacity, 100 * (processNanos - generatorNanos) / capacity,
+                    100 * machineLoad, Math.max(0, 100 * machineLoad - process), loadAverage);
         }
     }
 

@@ -238,7 +238,8 @@ final class SimulatedDevices implements AutoCloseable {
             }
         }
         if (n == 0) {
-            return new KeepaliveResult(rate, 0, 0, 0, 0, 0, Latencies.of(keepaliveLatencies, 0), statusCounts());
+            return new KeepaliveResult(rate, 0, 0, 0, 0, 0, Latencies.of(new long[0], 0), new double[0],
+                    statusCounts());
         }
         long total = Math.min(keepaliveCapacity, (long) rate * duration.toSeconds());
         long overrun = duration.toNanos() + duration.toNanos() / 2;
@@ -264,8 +265,26 @@ final class SimulatedDevices implements AutoCloseable {
         }
         int answered = keepaliveAnswered.get();
         int refused = keepaliveRefused.get();
+        int seconds = (k + rate - 1) / rate;
+        double[] p99PerSecond = new double[seconds];
+        for (int second = 0; second < seconds; second++) {
+            p99PerSecond[second] = answeredLatencies(second * rate, Math.min(k, (second + 1) * rate))
+                    .percentileMillis(99);
+        }
         return new KeepaliveResult(rate, k, sendNanos, answered, refused, k - answered - refused,
-                Latencies.of(keepaliveLatencies, answered), statusCounts());
+                answeredLatencies(0, k), p99PerSecond, statusCounts());
+    }
+
+    /** The answer times of keepalives {@code from} (inclusive) to {@code to}; 0 marks one not answered. */
+    private Latencies answeredLatencies(int from, int to) {
+        long[] answered = new long[to - from];
+        int n = 0;
+        for (int k = from; k < to; k++) {
+            if (keepaliveLatencies[k] > 0) {
+                answered[n++] = keepaliveLatencies[k];
+            }
+        }
+        return Latencies.of(answered, n);
     }
 
     private byte[] via(int device) {
@@ -377,9 +396,8 @@ final class SimulatedDevices implements AutoCloseable {
             return; // a duplicate answer
         }
         if (status == 200) {
-            int i = keepaliveAnswered.get();
-            keepaliveLatencies[i] = now - sent;
-            keepaliveAnswered.set(i + 1);
+            keepaliveLatencies[k] = now - sent;
+            keepaliveAnswered.incrementAndGet();
         } else {
             unexpectedStatus.incrementAndGet(Math.min(status, 699));
             keepaliveRefused.incrementAndGet();
@@ -461,10 +479,11 @@ final class SimulatedDevices implements AutoCloseable {
      * @param refused      answered with another final status
      * @param unanswered   no answer within the drain time (UDP, no retransmission)
      * @param latencies    send to 200, per answered keepalive
+     * @param p99PerSecond the p99 answer time in ms of the keepalives sent in each second of the run
      * @param statusCounts unexpected final answers by status code, registration's included
      */
     record KeepaliveResult(int targetRate, long sent, long sendNanos, int answered, int refused, long unanswered,
-            Latencies latencies, Map<Integer, Integer> statusCounts) {
+            Latencies latencies, double[] p99PerSecond, Map<Integer, Integer> statusCounts) {
 
         double sentPerSecond() {
             return sendNanos == 0 ? 0 : sent * 1e9 / sendNanos;
