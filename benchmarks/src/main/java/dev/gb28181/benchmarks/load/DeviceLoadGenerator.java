@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.LongAdder;
  * </pre>
  *
  * Options: {@code --devices N} (10000), {@code --rate R} keepalives/s (5000), {@code --seconds S} of
- * keepalives (20), {@code --sockets K} UDP sockets the devices share (4), {@code --window W}
+ * measured keepalives (20) after {@code --warmup-seconds} at the same rate (5), {@code --sockets K} UDP sockets the devices share (4), {@code --window W}
  * registrations in flight (500), {@code --register-seconds} registration deadline (60),
  * {@code --settle-seconds} wait before the second heap measurement so the platform's completed
  * server transactions end (RFC 3261 Timer J, 32 s; default 35, 0 skips), {@code --host},
@@ -42,7 +42,7 @@ public final class DeviceLoadGenerator {
     private static final long REGISTER_TARGET_NANOS = Duration.ofSeconds(10).toNanos();
     private static final double P99_TARGET_MILLIS = 5.0;
     private static final long HEAP_TARGET_BYTES = 2048;
-    private static final Set<String> OPTIONS = Set.of("devices", "rate", "seconds", "sockets", "window",
+    private static final Set<String> OPTIONS = Set.of("devices", "rate", "seconds", "warmup-seconds", "sockets", "window",
             "register-seconds", "settle-seconds", "host", "port", "password", "platform-id", "domain");
 
     private final Map<String, String> options;
@@ -65,6 +65,7 @@ public final class DeviceLoadGenerator {
         int devices = intOption("devices", 10_000);
         int rate = intOption("rate", 5_000);
         int seconds = intOption("seconds", 20);
+        int warmupSeconds = intOption("warmup-seconds", 5);
         int sockets = intOption("sockets", 4);
         int window = intOption("window", 500);
         int registerSeconds = intOption("register-seconds", 60);
@@ -93,15 +94,15 @@ public final class DeviceLoadGenerator {
                     intOption("port", 5060));
         }
 
-        System.out.printf("camel-gb28181 device load: %d devices on %d UDP sockets, keepalives %d/s for %d s, "
-                        + "against %s platform at %s%n", devices, sockets, rate, seconds,
+        System.out.printf("camel-gb28181 device load: %d devices on %d UDP sockets, keepalives %d/s for %d s "
+                        + "after %d s of warm-up, against %s platform at %s%n", devices, sockets, rate, seconds, warmupSeconds,
                 inProcess ? "an in-process" : "a running", target.getHostString() + ":" + target.getPort());
         System.out.printf("host: %d CPUs, %s %s, max heap %d MiB%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name"), System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() >> 20);
 
         try (SimulatedDevices simulated = new SimulatedDevices(target, target.getHostString(), sockets, devices,
-                Math.max(1, Math.multiplyExact(rate, seconds)), platformId, domain, password)) {
+                Math.max(1, Math.multiplyExact(rate, warmupSeconds + seconds)), platformId, domain, password)) {
             long heapBefore = inProcess ? settledHeap() : 0;
 
             Cpu cpu = cpu(simulated);
@@ -139,19 +140,20 @@ public final class DeviceLoadGenerator {
 
             cpu = cpu(simulated);
             long keepaliveEventsBefore = keepaliveEvents.sum();
-            SimulatedDevices.KeepaliveResult keepalive =
-                    simulated.keepalives(rate, Duration.ofSeconds(seconds), Duration.ofSeconds(2));
+            SimulatedDevices.KeepaliveResult keepalive = simulated.keepalives(rate, Duration.ofSeconds(warmupSeconds),
+                    Duration.ofSeconds(seconds), Duration.ofSeconds(2));
             Cpu keepaliveCpu = cpu(simulated).since(cpu);
             System.out.printf("%nkeepalive: %d sent in %.2f s = %.0f/s (target %d/s), %d answered 200, "
                             + "%d refused, %d unanswered, answers %s%n",
                     keepalive.sent(), keepalive.sendNanos() / 1e9, keepalive.sentPerSecond(), rate,
                     keepalive.answered(), keepalive.refused(), keepalive.unanswered(), keepalive.statusCounts());
-            System.out.printf("  send to 200: %s%n", keepalive.latencies());
+            System.out.printf("  send to 200 after the %d s warm-up: %s%n", warmupSeconds, keepalive.latencies());
+            System.out.printf("  send to 200 during the warm-up: %s%n", keepalive.warmup());
             StringBuilder perSecond = new StringBuilder();
             for (double p99 : keepalive.p99PerSecond()) {
                 perSecond.append(String.format(" %.1f", p99));
             }
-            System.out.printf("  p99 of each second (ms):%s%n", perSecond);
+            System.out.printf("  p99 of each second, warm-up first (ms):%s%n", perSecond);
             System.out.printf("  cpu: %s%n", keepaliveCpu);
             if (inProcess) {
                 System.out.printf("  platform: KEEPALIVE events %d%n", keepaliveEvents.sum() - keepaliveEventsBefore);

@@ -226,9 +226,10 @@ final class SimulatedDevices implements AutoCloseable {
 
     /**
      * Sends keepalives from the registered devices, round robin, at {@code rate} per second for
-     * {@code duration}, then waits up to {@code drain} for the last answers.
+     * {@code warmup} and then {@code duration}, and waits up to {@code drain} for the last answers.
+     * The answer times of the warm-up (JIT compilation of the keepalive path) are reported apart.
      */
-    KeepaliveResult keepalives(int rate, Duration duration, Duration drain) {
+    KeepaliveResult keepalives(int rate, Duration warmup, Duration duration, Duration drain) {
         int[] online = new int[registered.get()];
         int n = 0;
         for (int d = 0; d < count && n < online.length; d++) {
@@ -238,11 +239,12 @@ final class SimulatedDevices implements AutoCloseable {
             }
         }
         if (n == 0) {
-            return new KeepaliveResult(rate, 0, 0, 0, 0, 0, Latencies.of(new long[0], 0), new double[0],
-                    statusCounts());
+            Latencies none = Latencies.of(new long[0], 0);
+            return new KeepaliveResult(rate, 0, 0, 0, 0, 0, none, none, new double[0], statusCounts());
         }
-        long total = Math.min(keepaliveCapacity, (long) rate * duration.toSeconds());
-        long overrun = duration.toNanos() + duration.toNanos() / 2;
+        long total = Math.min(keepaliveCapacity, (long) rate * (warmup.toSeconds() + duration.toSeconds()));
+        int measuredFrom = (int) Math.min(total, (long) rate * warmup.toSeconds());
+        long overrun = (warmup.toNanos() + duration.toNanos()) * 3 / 2;
         long start = System.nanoTime();
         long now = start;
         int k = 0;
@@ -272,7 +274,8 @@ final class SimulatedDevices implements AutoCloseable {
                     .percentileMillis(99);
         }
         return new KeepaliveResult(rate, k, sendNanos, answered, refused, k - answered - refused,
-                answeredLatencies(0, k), p99PerSecond, statusCounts());
+                answeredLatencies(Math.min(k, measuredFrom), k), answeredLatencies(0, Math.min(k, measuredFrom)),
+                p99PerSecond, statusCounts());
     }
 
     /** The answer times of keepalives {@code from} (inclusive) to {@code to}; 0 marks one not answered. */
@@ -473,17 +476,18 @@ final class SimulatedDevices implements AutoCloseable {
      * The keepalive phase.
      *
      * @param targetRate   keepalives per second asked for
-     * @param sent         keepalives sent
+     * @param sent         keepalives sent, warm-up included (as the counts below)
      * @param sendNanos    how long sending took
      * @param answered     answered 200
      * @param refused      answered with another final status
      * @param unanswered   no answer within the drain time (UDP, no retransmission)
-     * @param latencies    send to 200, per answered keepalive
-     * @param p99PerSecond the p99 answer time in ms of the keepalives sent in each second of the run
+     * @param latencies    send to 200, per answered keepalive after the warm-up
+     * @param warmup       send to 200, per answered keepalive of the warm-up
+     * @param p99PerSecond the p99 answer time in ms of the keepalives sent in each second, warm-up first
      * @param statusCounts unexpected final answers by status code, registration's included
      */
     record KeepaliveResult(int targetRate, long sent, long sendNanos, int answered, int refused, long unanswered,
-            Latencies latencies, double[] p99PerSecond, Map<Integer, Integer> statusCounts) {
+            Latencies latencies, Latencies warmup, double[] p99PerSecond, Map<Integer, Integer> statusCounts) {
 
         double sentPerSecond() {
             return sendNanos == 0 ? 0 : sent * 1e9 / sendNanos;
