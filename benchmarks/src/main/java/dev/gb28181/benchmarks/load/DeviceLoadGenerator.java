@@ -7,6 +7,7 @@ import dev.gb28181.platform.RegisterEvent;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -42,6 +43,8 @@ public final class DeviceLoadGenerator {
     private static final long REGISTER_TARGET_NANOS = Duration.ofSeconds(10).toNanos();
     private static final double P99_TARGET_MILLIS = 5.0;
     private static final long HEAP_TARGET_BYTES = 2048;
+    /** The platform's Netty I/O threads (SIP over UDP and TCP). */
+    private static final String IO_THREAD_PREFIX = "gb28181-sip-io";
     private static final Set<String> OPTIONS = Set.of("devices", "rate", "seconds", "warmup-seconds", "sockets", "window",
             "register-seconds", "settle-seconds", "host", "port", "password", "platform-id", "domain");
 
@@ -189,7 +192,13 @@ public final class DeviceLoadGenerator {
      */
     private Cpu cpu(SimulatedDevices simulated) {
         long generator = threads.getCurrentThreadCpuTime() + threads.getThreadCpuTime(simulated.receiverThread().getId());
-        return new Cpu(System.nanoTime(), os.getProcessCpuTime(), generator, os.getCpuLoad(),
+        long io = 0;
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith(IO_THREAD_PREFIX)) {
+                io += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return new Cpu(System.nanoTime(), os.getProcessCpuTime(), generator, io, os.getCpuLoad(),
                 os.getSystemLoadAverage());
     }
 
@@ -197,22 +206,24 @@ public final class DeviceLoadGenerator {
      * CPU time of the process and of the generator's two threads over a wall-clock span, with the
      * machine's CPU load and load average: other processes on the machine skew every figure.
      */
-    private record Cpu(long wallNanos, long processNanos, long generatorNanos, double machineLoad,
+    private record Cpu(long wallNanos, long processNanos, long generatorNanos, long ioNanos, double machineLoad,
             double loadAverage) {
 
         Cpu since(Cpu start) {
             return new Cpu(wallNanos - start.wallNanos, processNanos - start.processNanos,
-                    generatorNanos - start.generatorNanos, machineLoad, loadAverage);
+                    generatorNanos - start.generatorNanos, ioNanos - start.ioNanos, machineLoad, loadAverage);
         }
 
         @Override
         public String toString() {
             double capacity = wallNanos * (double) Runtime.getRuntime().availableProcessors();
             double process = 100 * processNanos / capacity;
-            return String.format("process %.0f%% of all CPUs (generator threads %.0f%%, platform and JVM %.0f%%); "
-                            + "machine %.0f%% (other processes %.0f%%), load average %.1f",
+            return String.format("process %.0f%% of all CPUs (generator threads %.0f%%, platform and JVM %.0f%%, "
+                            + "of which the SIP I/O threads %.0f%% of one core); machine %.0f%% (other processes "
+                            + "%.0f%%), load average %.1f",
                     process, 100 * generatorNanos / capacity, 100 * (processNanos - generatorNanos) / capacity,
-                    100 * machineLoad, Math.max(0, 100 * machineLoad - process), loadAverage);
+                    100.0 * ioNanos / wallNanos, 100 * machineLoad, Math.max(0, 100 * machineLoad - process),
+                    loadAverage);
         }
     }
 
