@@ -15,9 +15,11 @@ import java.util.Arrays;
  * streams and always written), the empty line and the body bytes unchanged.
  *
  * <p>Nearly every SIP message is ASCII text, so the encoder sizes the output from the string lengths,
- * allocates it once and copies each string into it with a single array copy, checking as it goes
- * that every character was ASCII. Text with other characters is written as UTF-8 (§7.3.1) on a
- * slower path. A Content-Length entry added to the message by hand is ignored in favour of the body's.
+ * allocates it once and copies each string into it with a single array copy, checking that every
+ * character was ASCII (header entries the message {@linkplain SipMessage#headerIsAscii(int) knows}
+ * to be ASCII, such as those a parsed message was read with, are not checked again). Text with other
+ * characters is written as UTF-8 (§7.3.1) on a slower path. A Content-Length entry added to the
+ * message by hand is ignored in favour of the body's.
  */
 public final class SipEncoder {
 
@@ -82,7 +84,8 @@ public final class SipEncoder {
 
     /**
      * Writes the message from {@code dst[p]} taking each character's low byte, and returns the OR of
-     * all characters of the variable text: below 0x80 when it was all ASCII and the bytes are right.
+     * all characters of the text not known to be ASCII: below 0x80 when it was all ASCII and the bytes
+     * are right.
      */
     private static int writeAscii(SipMessage m, String uri, byte[] dst, int p) {
         int or;
@@ -108,7 +111,9 @@ public final class SipEncoder {
             String name = m.headerName(i);
             if (name != HeaderNames.CONTENT_LENGTH) {
                 String value = m.headerValue(i);
-                or |= or(name) | or(value);
+                if (!m.headerIsAscii(i)) {
+                    or |= or(name) | or(value);
+                }
                 p = put(dst, p, name);
                 dst[p++] = ':';
                 dst[p++] = ' ';
