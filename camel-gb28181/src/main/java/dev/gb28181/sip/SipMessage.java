@@ -16,6 +16,10 @@ import java.util.List;
  * are parsed on first use and cached, so a message that is only routed by Call-ID and CSeq never
  * pays for parsing the rest. The body is bytes: MANSCDP bodies are GB2312/GB18030 and are decoded
  * by the layer that knows their charset.
+ *
+ * <p>Header text is UTF-8 (RFC 3261 §7.3.1) and nearly always ASCII. An entry whose producer knows
+ * it is ASCII (a decoder that saw its bytes) is marked so, and keeps the mark when a response copies
+ * it, so the encoder copies it without checking each character.
  */
 public abstract class SipMessage {
 
@@ -24,6 +28,8 @@ public abstract class SipMessage {
     private String[] names = new String[12];
     private String[] values = new String[12];
     private int size;
+    /** Bit {@code i} set: entry {@code i} is known to be ASCII. Entries from the 65th on are never marked. */
+    private long asciiEntries;
     private byte[] body = NO_BODY;
 
     private List<Via> vias;
@@ -40,14 +46,29 @@ public abstract class SipMessage {
 
     /** Adds one header value after the existing ones with the same name. */
     public SipMessage addHeader(String name, String value) {
+        return add(name, value, false);
+    }
+
+    /**
+     * {@link #addHeader(String, String)} for a name and value the caller knows to be ASCII, as a decoder
+     * knows of the bytes it read: the encoder then copies them without checking each character. Text
+     * with any other character must be added with {@code addHeader}, or it would be written wrongly.
+     */
+    public SipMessage addAsciiHeader(String name, String value) {
+        return add(name, value, true);
+    }
+
+    private SipMessage add(String name, String value, boolean ascii) {
         if (size == names.length) {
             names = Arrays.copyOf(names, size * 2);
             values = Arrays.copyOf(values, size * 2);
         }
-        names[size] = HeaderNames.canonical(name);
+        String canonical = HeaderNames.canonical(name);
+        names[size] = canonical;
         values[size] = value;
+        markAscii(size, ascii);
         size++;
-        invalidate(names[size - 1]);
+        invalidate(canonical);
         return this;
     }
 
@@ -64,6 +85,8 @@ public abstract class SipMessage {
         }
         System.arraycopy(names, at, names, at + 1, size - at);
         System.arraycopy(values, at, values, at + 1, size - at);
+        long below = bit(at) - 1; // every bit when at >= 64: nothing there is marked, nothing moves
+        asciiEntries = (asciiEntries & below) | ((asciiEntries & ~below) << 1);
         names[at] = canonical;
         values[at] = value;
         size++;
@@ -83,37 +106,36 @@ public abstract class SipMessage {
             return this;
         }
         values[first] = value;
-        int w = first + 1;
-        for (int r = first + 1; r < size; r++) {
-            if (!sameName(names[r], canonical)) {
-                names[w] = names[r];
-                values[w] = values[r];
-                w++;
-            }
-        }
-        Arrays.fill(names, w, size, null);
-        Arrays.fill(values, w, size, null);
-        size = w;
-        invalidate(canonical);
+        markAscii(first, false);
+        removeFrom(first + 1, canonical);
         return this;
     }
 
     /** Removes every value of a header. */
     public SipMessage removeHeader(String name) {
-        String canonical = HeaderNames.canonical(name);
-        int w = 0;
-        for (int r = 0; r < size; r++) {
+        removeFrom(0, HeaderNames.canonical(name));
+        return this;
+    }
+
+    /** Removes the entries named {@code canonical} from index {@code from} on, keeping the others in order. */
+    private void removeFrom(int from, String canonical) {
+        long ascii = asciiEntries & (bit(from) - 1);
+        int w = from;
+        for (int r = from; r < size; r++) {
             if (!sameName(names[r], canonical)) {
                 names[w] = names[r];
                 values[w] = values[r];
+                if ((asciiEntries & bit(r)) != 0) {
+                    ascii |= bit(w);
+                }
                 w++;
             }
         }
         Arrays.fill(names, w, size, null);
         Arrays.fill(values, w, size, null);
+        asciiEntries = ascii;
         size = w;
         invalidate(canonical);
-        return this;
     }
 
     /** The first value of a header, or {@code null}. Names are matched case-insensitively. */
@@ -154,6 +176,23 @@ public abstract class SipMessage {
     /** The value of entry {@code i}. */
     public String headerValue(int i) {
         return values[i];
+    }
+
+    /**
+     * Whether entry {@code i}'s name and value are known to be ASCII: added with
+     * {@link #addAsciiHeader(String, String)} or copied from such an entry. {@code false} means unknown.
+     */
+    public boolean headerIsAscii(int i) {
+        return (asciiEntries & bit(i)) != 0;
+    }
+
+    /** The mask bit of entry {@code i}; 0 from the 65th entry on, which are never marked. */
+    private static long bit(int i) {
+        return i < 64 ? 1L << i : 0;
+    }
+
+    private void markAscii(int i, boolean ascii) {
+        asciiEntries = ascii ? asciiEntries | bit(i) : asciiEntries & ~bit(i);
     }
 
     private int indexOf(String canonical, int from) {
@@ -211,6 +250,7 @@ public abstract class SipMessage {
         for (int i = 0; i < size; i++) {
             if (names[i] == HeaderNames.VIA) {
                 values[i] = via.toString();
+                markAscii(i, false);
                 vias = null;
                 return this;
             }
@@ -295,10 +335,21 @@ public abstract class SipMessage {
 
     /** Copies every header of {@code source} named {@code name} into this message. */
     public SipMessage copyHeaders(SipMessage source, String name) {
-        for (String v : source.headers(name)) {
-            addHeader(name, v);
+        String canonical = HeaderNames.canonical(name);
+        for (int i = 0, n = source.size; i < n; i++) {
+            if (sameName(source.names[i], canonical)) {
+                add(canonical, source.values[i], source.headerIsAscii(i));
+            }
         }
         return this;
+    }
+
+    /** Copies the first header of {@code source} named {@code canonical}, if it has one, into this message. */
+    void copyFirstHeader(SipMessage source, String canonical) {
+        int i = source.indexOf(canonical, 0);
+        if (i >= 0) {
+            add(canonical, source.values[i], source.headerIsAscii(i));
+        }
     }
 
     @Override

@@ -40,28 +40,16 @@ public final class SipRequest extends SipMessage {
     public SipResponse createResponse(int status, String reason, String toTag) {
         SipResponse response = new SipResponse(status, reason);
         response.copyHeaders(this, HeaderNames.VIA);
-        String from = header(HeaderNames.FROM);
-        if (from != null) {
-            response.addHeader(HeaderNames.FROM, from);
+        response.copyFirstHeader(this, HeaderNames.FROM);
+        NameAddress typedTo = status > 100 && toTag != null ? toOrNull() : null;
+        if (typedTo != null && typedTo.tag() == null) {
+            response.addHeader(HeaderNames.TO, typedTo.withTag(toTag).toString());
+        } else {
+            // a To that does not parse (a 400 for a malformed request) is echoed as received
+            response.copyFirstHeader(this, HeaderNames.TO);
         }
-        String to = header(HeaderNames.TO);
-        if (to != null) {
-            NameAddress typedTo = status > 100 && toTag != null ? toOrNull() : null;
-            if (typedTo != null && typedTo.tag() == null) {
-                response.addHeader(HeaderNames.TO, typedTo.withTag(toTag).toString());
-            } else {
-                // a To that does not parse (a 400 for a malformed request) is echoed as received
-                response.addHeader(HeaderNames.TO, to);
-            }
-        }
-        String callId = callId();
-        if (callId != null) {
-            response.addHeader(HeaderNames.CALL_ID, callId);
-        }
-        String cseq = header(HeaderNames.CSEQ);
-        if (cseq != null) {
-            response.addHeader(HeaderNames.CSEQ, cseq);
-        }
+        response.copyFirstHeader(this, HeaderNames.CALL_ID);
+        response.copyFirstHeader(this, HeaderNames.CSEQ);
         return response;
     }
 

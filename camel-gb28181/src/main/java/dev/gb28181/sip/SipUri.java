@@ -11,7 +11,9 @@ import java.util.Objects;
  *
  * <p>GB/T 28181 §9.1 addresses devices as {@code sip:<20-digit ID>@<ip:port or domain>}; the host may
  * be an IP address, an IPv6 reference in brackets, or the bare 10-digit domain. User and parameters
- * are kept as written (escapes included), so a URI re-encodes to the same text.
+ * are kept as written (escapes included), so a URI re-encodes to the same text. That text is kept
+ * once known (the parsed text when it already is in the §25 form this class writes, else the first
+ * {@link #toString()}), so encoding a Request-URI again copies no more than its characters.
  */
 public final class SipUri {
 
@@ -23,6 +25,11 @@ public final class SipUri {
     private final Map<String, String> params;
     private final String headers;
     private final String opaque;
+    /**
+     * The §25 text, or {@code null} until first needed. Set without a lock: any thread computes the
+     * same immutable String, as {@link String#hashCode()} caches its hash.
+     */
+    private String text;
 
     private SipUri(String scheme, String user, String password, String host, int port, Map<String, String> params,
                    String headers, String opaque) {
@@ -67,6 +74,7 @@ public final class SipUri {
         while (end > start && text.charAt(end - 1) <= ' ') {
             end--;
         }
+        boolean whole = start == 0 && end == text.length();
         int colon = indexOf(text, ':', start, end);
         if (colon <= start) {
             throw new SipParseException("URI without scheme: " + text.substring(from, to));
@@ -87,8 +95,12 @@ public final class SipUri {
             if (colon + 1 == end || containsWhitespace(text, colon + 1, end)) {
                 throw new SipParseException("Invalid URI: " + text.substring(from, to));
             }
-            return new SipUri(text.substring(start, colon).toLowerCase(Locale.ROOT), null, null, null, -1,
+            SipUri uri = new SipUri(text.substring(start, colon).toLowerCase(Locale.ROOT), null, null, null, -1,
                     Collections.emptyMap(), null, text.substring(colon + 1, end));
+            if (whole && text.startsWith(uri.scheme)) {
+                uri.text = text;
+            }
+            return uri;
         }
         int p = colon + 1;
         if (containsWhitespace(text, p, end)) {
@@ -115,6 +127,7 @@ public final class SipUri {
         int hostPortEnd = semi >= 0 ? semi : paramsEnd;
         String host;
         int port = -1;
+        int portFrom = -1;
         if (p < hostPortEnd && text.charAt(p) == '[') {
             int close = indexOf(text, ']', p, hostPortEnd);
             if (close < 0) {
@@ -125,7 +138,8 @@ public final class SipUri {
                 if (text.charAt(close + 1) != ':') {
                     throw new SipParseException("Garbage after IPv6 reference: " + text.substring(from, to));
                 }
-                port = parsePort(text, close + 2, hostPortEnd, from, to);
+                portFrom = close + 2;
+                port = parsePort(text, portFrom, hostPortEnd, from, to);
             }
         } else {
             int pc = indexOf(text, ':', p, hostPortEnd);
@@ -134,7 +148,8 @@ public final class SipUri {
                 if (indexOf(text, ':', pc + 1, hostPortEnd) >= 0) {
                     throw new SipParseException("IPv6 address outside brackets: " + text.substring(from, to));
                 }
-                port = parsePort(text, pc + 1, hostPortEnd, from, to);
+                portFrom = pc + 1;
+                port = parsePort(text, portFrom, hostPortEnd, from, to);
             }
             host = text.substring(p, hostEnd);
         }
@@ -149,7 +164,25 @@ public final class SipUri {
         }
         Map<String, String> params = semi >= 0 ? parseParams(text, semi + 1, paramsEnd, from, to)
                 : Collections.emptyMap();
-        return new SipUri(scheme, user, password, host, port, params, headers, null);
+        SipUri uri = new SipUri(scheme, user, password, host, port, params, headers, null);
+        // the text is this URI's §25 form unless the scheme is in upper case, the port has leading
+        // zeros or a parameter name repeats (the map keeps one): then toString() builds it
+        if (whole && text.startsWith(scheme)
+                && (portFrom < 0 || text.charAt(portFrom) != '0' || hostPortEnd - portFrom == 1)
+                && (semi < 0 || params.size() == count(text, ';', semi, paramsEnd))) {
+            uri.text = text;
+        }
+        return uri;
+    }
+
+    private static int count(String s, char c, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) == c) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static boolean isAsciiLetterOrDigit(char c) {
@@ -252,15 +285,30 @@ public final class SipUri {
         return opaque == null;
     }
 
+    /** The URI in its RFC 3261 §25 form. */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(48);
-        appendTo(sb);
-        return sb.toString();
+        String t = text;
+        if (t == null) {
+            StringBuilder sb = new StringBuilder(48);
+            build(sb);
+            t = sb.toString();
+            text = t;
+        }
+        return t;
     }
 
     /** Writes the URI in its RFC 3261 §25 form. */
     public void appendTo(StringBuilder sb) {
+        String t = text;
+        if (t != null) {
+            sb.append(t);
+        } else {
+            build(sb);
+        }
+    }
+
+    private void build(StringBuilder sb) {
         sb.append(scheme).append(':');
         if (opaque != null) {
             sb.append(opaque);

@@ -6,6 +6,7 @@ import dev.gb28181.sip.SipRequest;
 import dev.gb28181.sip.SipResponse;
 import io.netty.buffer.ByteBuf;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -13,9 +14,12 @@ import java.util.Arrays;
  * header entry in message order, {@code Content-Length} computed from the body (§20.14, mandatory on
  * streams and always written), the empty line and the body bytes unchanged.
  *
- * <p>The text is written in one pass straight into the result array: ASCII characters as single bytes,
- * anything else as UTF-8 (§7.3.1), without intermediate Strings per header. A Content-Length entry
- * added to the message by hand is ignored in favour of the body's.
+ * <p>Nearly every SIP message is ASCII text, so the encoder sizes the output from the string lengths,
+ * allocates it once and copies each string into it with a single array copy, checking that every
+ * character was ASCII (header entries the message {@linkplain SipMessage#headerIsAscii(int) knows}
+ * to be ASCII, such as those a parsed message was read with, are not checked again). Text with other
+ * characters is written as UTF-8 (§7.3.1) on a slower path. A Content-Length entry added to the
+ * message by hand is ignored in favour of the body's.
  */
 public final class SipEncoder {
 
@@ -25,163 +29,140 @@ public final class SipEncoder {
     private SipEncoder() {
     }
 
-    /** Appends the encoded message to {@code out}; {@code Unpooled.wrappedBuffer(encode(m))} avoids the copy. */
+    /**
+     * Appends the encoded message to {@code out}, growing it as needed. A buffer with an accessible
+     * array (a heap buffer) is written in place; a direct buffer gets one copy of the encoded bytes.
+     */
     public static void encode(SipMessage m, ByteBuf out) {
-        out.writeBytes(encode(m));
+        String uri = requestUri(m);
+        int size = asciiSize(m, uri);
+        if (out.hasArray()) {
+            out.ensureWritable(size);
+            if (writeAscii(m, uri, out.array(), out.arrayOffset() + out.writerIndex()) < 0x80) {
+                out.writerIndex(out.writerIndex() + size);
+                return;
+            }
+        } else {
+            byte[] bytes = new byte[size];
+            if (writeAscii(m, uri, bytes, 0) < 0x80) {
+                out.writeBytes(bytes);
+                return;
+            }
+        }
+        out.writeBytes(encodeUtf8(m, uri));
     }
 
     /** The encoded message as a new array of exactly its length. */
     public static byte[] encode(SipMessage m) {
-        Writer w = new Writer(m);
-        if (m instanceof SipRequest) {
-            SipRequest r = (SipRequest) m;
-            w.put(r.method());
-            w.put(' ');
-            w.put(w.uri);
-            w.put(' ');
-            w.put(VERSION);
+        String uri = requestUri(m);
+        byte[] bytes = new byte[asciiSize(m, uri)];
+        return writeAscii(m, uri, bytes, 0) < 0x80 ? bytes : encodeUtf8(m, uri);
+    }
+
+    private static String requestUri(SipMessage m) {
+        return m instanceof SipRequest ? ((SipRequest) m).requestUri().toString() : null;
+    }
+
+    /** The encoded length when all text is ASCII (one byte per character). */
+    private static int asciiSize(SipMessage m, String uri) {
+        int size;
+        if (uri != null) {
+            size = ((SipRequest) m).method().length() + uri.length() + VERSION.length() + 4;
         } else {
             SipResponse r = (SipResponse) m;
-            w.put(VERSION);
-            w.put(' ');
-            w.putInt(r.status());
-            w.put(' ');
-            w.put(r.reason());
+            size = VERSION.length() + digits(r.status()) + r.reason().length() + 4;
         }
-        w.crlf();
         for (int i = 0, count = m.headerCount(); i < count; i++) {
             String name = m.headerName(i);
             if (name != HeaderNames.CONTENT_LENGTH) {
-                w.put(name);
-                w.put(':');
-                w.put(' ');
-                w.put(m.headerValue(i));
-                w.crlf();
+                size += name.length() + m.headerValue(i).length() + 4;
             }
         }
-        byte[] body = m.body();
-        w.put(CONTENT_LENGTH);
-        w.putInt(body.length);
-        w.crlf();
-        w.crlf();
-        return w.finish(body);
+        int body = m.body().length;
+        return size + CONTENT_LENGTH.length() + digits(body) + 4 + body;
     }
 
     /**
-     * Writes into an array sized for one byte per character; a non-ASCII character grows it by the
-     * extra bytes its UTF-8 form needs, so all-ASCII text (nearly every SIP header) is written in one pass.
+     * Writes the message from {@code dst[p]} taking each character's low byte, and returns the OR of
+     * all characters of the text not known to be ASCII: below 0x80 when it was all ASCII and the bytes
+     * are right.
      */
-    private static final class Writer {
-        final String uri;
-        private byte[] dst;
-        private int p;
-        private int slack;
-
-        Writer(SipMessage m) {
-            int chars;
-            if (m instanceof SipRequest) {
-                uri = ((SipRequest) m).requestUri().toString();
-                chars = ((SipRequest) m).method().length() + uri.length() + VERSION.length() + 4;
-            } else {
-                uri = null;
-                chars = VERSION.length() + 7 + ((SipResponse) m).reason().length();
-            }
-            for (int i = 0, count = m.headerCount(); i < count; i++) {
-                chars += m.headerName(i).length() + m.headerValue(i).length() + 4;
-            }
-            int body = m.body().length;
-            dst = new byte[chars + CONTENT_LENGTH.length() + digits(body) + 4 + body];
+    private static int writeAscii(SipMessage m, String uri, byte[] dst, int p) {
+        int or;
+        if (uri != null) {
+            String method = ((SipRequest) m).method();
+            or = or(method) | or(uri);
+            p = put(dst, p, method);
+            dst[p++] = ' ';
+            p = put(dst, p, uri);
+            dst[p++] = ' ';
+            p = put(dst, p, VERSION);
+        } else {
+            SipResponse r = (SipResponse) m;
+            or = or(r.reason());
+            p = put(dst, p, VERSION);
+            dst[p++] = ' ';
+            p = putInt(dst, p, r.status());
+            dst[p++] = ' ';
+            p = put(dst, p, r.reason());
         }
-
-        void put(char ascii) {
-            dst[p++] = (byte) ascii;
-        }
-
-        void crlf() {
-            dst[p++] = '\r';
-            dst[p++] = '\n';
-        }
-
-        /**
-         * ASCII text (checked with an OR over its chars, a loop the JIT vectorises) is copied with
-         * {@link String#getBytes(int, int, byte[], int)}, an array copy for Latin-1 strings that keeps each
-         * char's low 8 bits: exact for ASCII, the only case it is used for. Other text goes char by char.
-         */
-        @SuppressWarnings("deprecation")
-        void put(String s) {
-            int n = s.length();
-            int or = 0;
-            for (int i = 0; i < n; i++) {
-                or |= s.charAt(i);
-            }
-            if (or < 0x80) {
-                s.getBytes(0, n, dst, p);
-                p += n;
-                return;
-            }
-            for (int i = 0; i < n; i++) {
-                char c = s.charAt(i);
-                if (c < 0x80) {
-                    dst[p++] = (byte) c;
-                } else {
-                    i = putNonAscii(s, i, c);
+        p = crlf(dst, p);
+        for (int i = 0, count = m.headerCount(); i < count; i++) {
+            String name = m.headerName(i);
+            if (name != HeaderNames.CONTENT_LENGTH) {
+                String value = m.headerValue(i);
+                if (!m.headerIsAscii(i)) {
+                    or |= or(name) | or(value);
                 }
+                p = put(dst, p, name);
+                dst[p++] = ':';
+                dst[p++] = ' ';
+                p = put(dst, p, value);
+                p = crlf(dst, p);
             }
         }
+        byte[] body = m.body();
+        p = put(dst, p, CONTENT_LENGTH);
+        p = putInt(dst, p, body.length);
+        p = crlf(dst, p);
+        p = crlf(dst, p);
+        System.arraycopy(body, 0, dst, p, body.length);
+        return or;
+    }
 
-        /** Writes the character at {@code i} as UTF-8 (an unpaired surrogate as {@code ?}); returns the last index used. */
-        private int putNonAscii(String s, int i, char c) {
-            if (c < 0x800) {
-                grow(1);
-                dst[p++] = (byte) (0xC0 | (c >> 6));
-                dst[p++] = (byte) (0x80 | (c & 0x3F));
-                return i;
-            }
-            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                int cp = Character.toCodePoint(c, s.charAt(i + 1));
-                grow(2); // two chars were counted for four bytes
-                dst[p++] = (byte) (0xF0 | (cp >> 18));
-                dst[p++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-                dst[p++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-                dst[p++] = (byte) (0x80 | (cp & 0x3F));
-                return i + 1;
-            }
-            if (Character.isSurrogate(c)) {
-                dst[p++] = '?';
-                return i;
-            }
-            grow(2);
-            dst[p++] = (byte) (0xE0 | (c >> 12));
-            dst[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-            dst[p++] = (byte) (0x80 | (c & 0x3F));
-            return i;
+    /** The OR of all chars of {@code s}: a loop the JIT compiles to a few instructions per char. */
+    private static int or(String s) {
+        int or = 0;
+        for (int i = 0, n = s.length(); i < n; i++) {
+            or |= s.charAt(i);
         }
+        return or;
+    }
 
-        /** Makes room for {@code extra} bytes beyond the one per character already reserved. */
-        private void grow(int extra) {
-            if (slack < extra) {
-                int added = Math.max(extra, dst.length / 2);
-                dst = Arrays.copyOf(dst, dst.length + added);
-                slack += added;
-            }
-            slack -= extra;
-        }
+    /**
+     * Copies the low byte of each char with {@link String#getBytes(int, int, byte[], int)}, an array copy
+     * for Latin-1 strings: exact for ASCII, the only case whose result is kept.
+     */
+    @SuppressWarnings("deprecation")
+    private static int put(byte[] dst, int p, String s) {
+        int n = s.length();
+        s.getBytes(0, n, dst, p);
+        return p + n;
+    }
 
-        void putInt(int v) {
-            int d = digits(v);
-            for (int i = p + d - 1; i >= p; i--) {
-                dst[i] = (byte) ('0' + v % 10);
-                v /= 10;
-            }
-            p += d;
-        }
+    private static int crlf(byte[] dst, int p) {
+        dst[p] = '\r';
+        dst[p + 1] = '\n';
+        return p + 2;
+    }
 
-        byte[] finish(byte[] body) {
-            int end = p + body.length;
-            byte[] out = end == dst.length ? dst : Arrays.copyOf(dst, end);
-            System.arraycopy(body, 0, out, p, body.length);
-            return out;
+    private static int putInt(byte[] dst, int p, int v) {
+        int d = digits(v);
+        for (int i = p + d - 1; i >= p; i--) {
+            dst[i] = (byte) ('0' + v % 10);
+            v /= 10;
         }
+        return p + d;
     }
 
     private static int digits(int v) {
@@ -191,5 +172,32 @@ public final class SipEncoder {
             d++;
         }
         return d;
+    }
+
+    /**
+     * The rare path for text with non-ASCII characters: the head as UTF-8 (an unpaired surrogate,
+     * which UTF-8 cannot carry, becomes {@code ?}), then the body.
+     */
+    private static byte[] encodeUtf8(SipMessage m, String uri) {
+        StringBuilder head = new StringBuilder(512);
+        if (uri != null) {
+            head.append(((SipRequest) m).method()).append(' ').append(uri).append(' ').append(VERSION);
+        } else {
+            SipResponse r = (SipResponse) m;
+            head.append(VERSION).append(' ').append(r.status()).append(' ').append(r.reason());
+        }
+        head.append("\r\n");
+        for (int i = 0, count = m.headerCount(); i < count; i++) {
+            String name = m.headerName(i);
+            if (name != HeaderNames.CONTENT_LENGTH) {
+                head.append(name).append(": ").append(m.headerValue(i)).append("\r\n");
+            }
+        }
+        byte[] body = m.body();
+        head.append(CONTENT_LENGTH).append(body.length).append("\r\n\r\n");
+        byte[] text = head.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] out = Arrays.copyOf(text, text.length + body.length);
+        System.arraycopy(body, 0, out, text.length, body.length);
+        return out;
     }
 }

@@ -424,7 +424,16 @@ public final class SipParser {
             if (isList(name)) {
                 addList(name, value);
             } else {
+                add(name, value);
+            }
+        }
+
+        /** Adds a header entry, marked ASCII when its lines had no other byte. */
+        private void add(String name, String value) {
+            if (hNonAscii) {
                 message.addHeader(name, value);
+            } else {
+                message.addAsciiHeader(name, value);
             }
         }
 
@@ -478,9 +487,9 @@ public final class SipParser {
                 }
             }
             if (start == 0) {
-                message.addHeader(name, value);
+                add(name, value);
             } else if (!addTrimmed(name, value, start, n) && !added) {
-                message.addHeader(name, "");
+                add(name, "");
             }
         }
 
@@ -494,7 +503,7 @@ public final class SipParser {
             if (from == to) {
                 return false;
             }
-            message.addHeader(name, value.substring(from, to));
+            add(name, value.substring(from, to));
             return true;
         }
 
