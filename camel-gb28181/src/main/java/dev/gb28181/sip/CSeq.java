@@ -15,7 +15,7 @@ public final class CSeq {
 
     public static CSeq parse(String text) {
         int n = text.length();
-        int start = HeaderParams.skipWs(text, 0);
+        int start = SipSyntax.skipWs(text, 0);
         int i = start;
         long seq = 0;
         while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
@@ -31,12 +31,12 @@ public final class CSeq {
         if (seq > 0x7FFFFFFFL) {
             throw new SipParseException("CSeq number out of range: " + text);
         }
-        if (i == n || !HeaderParams.isWs(text.charAt(i))) {
+        if (i == n || !SipSyntax.isWs(text.charAt(i))) {
             throw new SipParseException("Invalid CSeq method: " + text);
         }
-        int mStart = HeaderParams.skipWs(text, i);
+        int mStart = SipSyntax.skipWs(text, i);
         int mEnd = n;
-        while (mEnd > mStart && HeaderParams.isWs(text.charAt(mEnd - 1))) {
+        while (mEnd > mStart && SipSyntax.isWs(text.charAt(mEnd - 1))) {
             mEnd--;
         }
         if (mStart == mEnd) {

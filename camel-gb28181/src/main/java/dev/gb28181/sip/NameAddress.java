@@ -1,7 +1,6 @@
 package dev.gb28181.sip;
 
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -38,7 +37,7 @@ public final class NameAddress {
         int lt;
         String display = null;
         if (s.charAt(0) == '"') {
-            int end = HeaderParams.endOfQuoted(s, 0, "address");
+            int end = SipSyntax.endOfQuoted(s, 0, "address");
             display = s.substring(0, end);
             lt = s.indexOf('<', end);
             if (lt < 0) {
@@ -59,7 +58,7 @@ public final class NameAddress {
                 throw new SipParseException("Unterminated <URI>: " + text);
             }
             SipUri uri = SipUri.parse(s, lt + 1, gt);
-            Map<String, String> params = HeaderParams.parse(s, gt + 1, "address");
+            Map<String, String> params = SipSyntax.parse(s, gt + 1, "address");
             return new NameAddress(display, uri, params);
         }
         // addr-spec: the parameters after the URI are header parameters (RFC 3261 §20.10)
@@ -71,7 +70,7 @@ public final class NameAddress {
             throw new SipParseException("addr-spec with reserved characters must be in <>: " + text);
         }
         SipUri uri = SipUri.parse(s, 0, uriEnd);
-        Map<String, String> params = semi >= 0 ? HeaderParams.parse(s, semi, "address") : null;
+        Map<String, String> params = semi >= 0 ? SipSyntax.parse(s, semi, "address") : null;
         return new NameAddress(null, uri, params);
     }
 
@@ -88,7 +87,7 @@ public final class NameAddress {
     }
 
     public String param(String name) {
-        return HeaderParams.get(params, name);
+        return SipSyntax.get(params, name);
     }
 
     /** The {@code tag} parameter of From and To (RFC 3261 §19.3), or {@code null}. */
@@ -102,9 +101,7 @@ public final class NameAddress {
     }
 
     public NameAddress withParam(String name, String value) {
-        Map<String, String> copy = new LinkedHashMap<>(params);
-        copy.put(name, value);
-        return new NameAddress(displayName, uri, copy);
+        return new NameAddress(displayName, uri, SipSyntax.with(params, name, value));
     }
 
     @Override
@@ -116,7 +113,7 @@ public final class NameAddress {
         sb.append('<');
         uri.appendTo(sb);
         sb.append('>');
-        HeaderParams.append(sb, params);
+        SipSyntax.append(sb, params);
         return sb.toString();
     }
 

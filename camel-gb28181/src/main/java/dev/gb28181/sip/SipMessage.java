@@ -46,7 +46,7 @@ public abstract class SipMessage {
 
     /** Adds one header value after the existing ones with the same name. */
     public SipMessage addHeader(String name, String value) {
-        return add(name, value, false);
+        return insert(size, HeaderNames.canonical(name), value, false);
     }
 
     /**
@@ -55,40 +55,31 @@ public abstract class SipMessage {
      * with any other character must be added with {@code addHeader}, or it would be written wrongly.
      */
     public SipMessage addAsciiHeader(String name, String value) {
-        return add(name, value, true);
-    }
-
-    private SipMessage add(String name, String value, boolean ascii) {
-        if (size == names.length) {
-            names = Arrays.copyOf(names, size * 2);
-            values = Arrays.copyOf(values, size * 2);
-        }
-        String canonical = HeaderNames.canonical(name);
-        names[size] = canonical;
-        values[size] = value;
-        markAscii(size, ascii);
-        size++;
-        invalidate(canonical);
-        return this;
+        return insert(size, HeaderNames.canonical(name), value, true);
     }
 
     /** Adds a header value in front of all others of that name (a proxy's Via, RFC 3261 §16.6). */
     public SipMessage addHeaderFirst(String name, String value) {
         String canonical = HeaderNames.canonical(name);
         int at = indexOf(canonical, 0);
-        if (at < 0) {
-            return addHeader(canonical, value);
-        }
+        return insert(at >= 0 ? at : size, canonical, value, false);
+    }
+
+    /** Puts an entry at index {@code at}, moving the later ones up; {@code at == size} appends. */
+    private SipMessage insert(int at, String canonical, String value, boolean ascii) {
         if (size == names.length) {
             names = Arrays.copyOf(names, size * 2);
             values = Arrays.copyOf(values, size * 2);
         }
-        System.arraycopy(names, at, names, at + 1, size - at);
-        System.arraycopy(values, at, values, at + 1, size - at);
-        long below = bit(at) - 1; // every bit when at >= 64: nothing there is marked, nothing moves
-        asciiEntries = (asciiEntries & below) | ((asciiEntries & ~below) << 1);
+        if (at < size) {
+            System.arraycopy(names, at, names, at + 1, size - at);
+            System.arraycopy(values, at, values, at + 1, size - at);
+            long below = bit(at) - 1; // every bit when at >= 64: nothing there is marked, nothing moves
+            asciiEntries = (asciiEntries & below) | ((asciiEntries & ~below) << 1);
+        }
         names[at] = canonical;
         values[at] = value;
+        markAscii(at, ascii);
         size++;
         invalidate(canonical);
         return this;
@@ -338,7 +329,7 @@ public abstract class SipMessage {
         String canonical = HeaderNames.canonical(name);
         for (int i = 0, n = source.size; i < n; i++) {
             if (sameName(source.names[i], canonical)) {
-                add(canonical, source.values[i], source.headerIsAscii(i));
+                insert(size, canonical, source.values[i], source.headerIsAscii(i));
             }
         }
         return this;
@@ -348,7 +339,7 @@ public abstract class SipMessage {
     void copyFirstHeader(SipMessage source, String canonical) {
         int i = source.indexOf(canonical, 0);
         if (i >= 0) {
-            add(canonical, source.values[i], source.headerIsAscii(i));
+            insert(size, canonical, source.values[i], source.headerIsAscii(i));
         }
     }
 

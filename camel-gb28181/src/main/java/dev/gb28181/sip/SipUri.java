@@ -50,9 +50,7 @@ public final class SipUri {
 
     /** A copy with one URI parameter set (a {@code null} value writes a flag parameter such as {@code lr}). */
     public SipUri withParam(String name, String value) {
-        Map<String, String> copy = new LinkedHashMap<>(params);
-        copy.put(name, value);
-        return new SipUri(scheme, user, password, host, port, copy, headers, opaque);
+        return new SipUri(scheme, user, password, host, port, SipSyntax.with(params, name, value), headers, opaque);
     }
 
     /**
@@ -139,7 +137,6 @@ public final class SipUri {
                     throw new SipParseException("Garbage after IPv6 reference: " + text.substring(from, to));
                 }
                 portFrom = close + 2;
-                port = parsePort(text, portFrom, hostPortEnd, from, to);
             }
         } else {
             int pc = indexOf(text, ':', p, hostPortEnd);
@@ -149,9 +146,14 @@ public final class SipUri {
                     throw new SipParseException("IPv6 address outside brackets: " + text.substring(from, to));
                 }
                 portFrom = pc + 1;
-                port = parsePort(text, portFrom, hostPortEnd, from, to);
             }
             host = text.substring(p, hostEnd);
+        }
+        if (portFrom >= 0) {
+            port = SipSyntax.port(text, portFrom, hostPortEnd);
+            if (port < 0) {
+                throw new SipParseException("Invalid port in URI: " + text.substring(from, to));
+            }
         }
         if (host.isEmpty()) {
             throw new SipParseException("SIP URI without host: " + text.substring(from, to));
@@ -204,24 +206,6 @@ public final class SipUri {
         return false;
     }
 
-    private static int parsePort(String s, int from, int to, int textFrom, int textTo) {
-        if (from == to || to - from > 5) {
-            throw new SipParseException("Invalid port in URI: " + s.substring(textFrom, textTo));
-        }
-        int port = 0;
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                throw new SipParseException("Invalid port in URI: " + s.substring(textFrom, textTo));
-            }
-            port = port * 10 + (c - '0');
-        }
-        if (port > 65535) {
-            throw new SipParseException("Port out of range in URI: " + s.substring(textFrom, textTo));
-        }
-        return port;
-    }
-
     private static Map<String, String> parseParams(String s, int from, int to, int textFrom, int textTo) {
         Map<String, String> params = new LinkedHashMap<>(4);
         int i = from;
@@ -265,12 +249,7 @@ public final class SipUri {
     }
 
     public String param(String name) {
-        for (Map.Entry<String, String> e : params.entrySet()) {
-            if (e.getKey().equalsIgnoreCase(name)) {
-                return e.getValue();
-            }
-        }
-        return null;
+        return SipSyntax.get(params, name);
     }
 
     /**
@@ -325,12 +304,7 @@ public final class SipUri {
         if (port >= 0) {
             sb.append(':').append(port);
         }
-        for (Map.Entry<String, String> e : params.entrySet()) {
-            sb.append(';').append(e.getKey());
-            if (e.getValue() != null) {
-                sb.append('=').append(e.getValue());
-            }
-        }
+        SipSyntax.append(sb, params);
         if (headers != null) {
             sb.append('?').append(headers);
         }

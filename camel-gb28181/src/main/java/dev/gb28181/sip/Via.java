@@ -39,7 +39,7 @@ public final class Via {
 
     public static Via parse(String text) {
         int e = text.length();
-        int b = HeaderParams.skipWs(text, 0);
+        int b = SipSyntax.skipWs(text, 0);
         int semi = text.indexOf(';', b);
         int sentByEnd = semi >= 0 ? semi : e;
         int slash1 = text.indexOf('/', b);
@@ -47,9 +47,9 @@ public final class Via {
         if (slash2 < 0 || slash2 >= sentByEnd) {
             throw new SipParseException("Invalid Via sent-protocol: " + text);
         }
-        int i = HeaderParams.skipWs(text, slash2 + 1);
+        int i = SipSyntax.skipWs(text, slash2 + 1);
         int tStart = i;
-        while (i < sentByEnd && !HeaderParams.isWs(text.charAt(i))) {
+        while (i < sentByEnd && !SipSyntax.isWs(text.charAt(i))) {
             i++;
         }
         String protocol = protocol(text, b, slash2);
@@ -57,9 +57,9 @@ public final class Via {
             throw new SipParseException("Invalid Via sent-protocol: " + text);
         }
         String transport = transport(text, tStart, i);
-        int hostStart = HeaderParams.skipWs(text, i);
+        int hostStart = SipSyntax.skipWs(text, i);
         int hostEnd = sentByEnd;
-        while (hostEnd > hostStart && HeaderParams.isWs(text.charAt(hostEnd - 1))) {
+        while (hostEnd > hostStart && SipSyntax.isWs(text.charAt(hostEnd - 1))) {
             hostEnd--;
         }
         if (hostStart == hostEnd) {
@@ -72,7 +72,7 @@ public final class Via {
             if (close < 0 || close >= hostEnd) {
                 throw new SipParseException("Unterminated IPv6 reference in Via: " + text);
             }
-            int after = HeaderParams.skipWs(text, close + 1);
+            int after = SipSyntax.skipWs(text, close + 1);
             if (after < hostEnd) {
                 if (text.charAt(after) != ':') {
                     throw new SipParseException("Invalid Via sent-by: " + text);
@@ -85,17 +85,23 @@ public final class Via {
             if (colon >= 0 && colon < hostEnd) {
                 portStart = colon + 1;
                 hostEnd = colon;
-                while (hostEnd > hostStart && HeaderParams.isWs(text.charAt(hostEnd - 1))) {
+                while (hostEnd > hostStart && SipSyntax.isWs(text.charAt(hostEnd - 1))) {
                     hostEnd--;
                 }
             }
         }
-        int port = portStart < 0 ? -1 : port(text, HeaderParams.skipWs(text, portStart), portEnd);
+        int port = -1;
+        if (portStart >= 0) {
+            port = SipSyntax.port(text, SipSyntax.skipWs(text, portStart), portEnd);
+            if (port < 0) {
+                throw new SipParseException("Invalid Via port: " + text);
+            }
+        }
         String host = text.substring(hostStart, hostEnd);
         if (host.isEmpty() || host.indexOf(' ') >= 0 || host.indexOf('\t') >= 0) {
             throw new SipParseException("Invalid Via host: " + text);
         }
-        Map<String, String> params = semi >= 0 ? HeaderParams.parse(text, semi, "Via") : null;
+        Map<String, String> params = semi >= 0 ? SipSyntax.parse(text, semi, "Via") : null;
         return new Via(protocol, transport, host, port, params);
     }
 
@@ -107,7 +113,7 @@ public final class Via {
         StringBuilder sb = new StringBuilder(to - from);
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
-            if (!HeaderParams.isWs(c)) {
+            if (!SipSyntax.isWs(c)) {
                 sb.append(c);
             }
         }
@@ -124,24 +130,6 @@ public final class Via {
             }
         }
         return text.substring(from, to).toUpperCase(Locale.ROOT);
-    }
-
-    private static int port(String text, int from, int to) {
-        if (from == to || to - from > 5) {
-            throw new SipParseException("Invalid Via port: " + text);
-        }
-        int port = 0;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                throw new SipParseException("Invalid Via port: " + text);
-            }
-            port = port * 10 + (c - '0');
-        }
-        if (port > 65535) {
-            throw new SipParseException("Via port out of range: " + text);
-        }
-        return port;
     }
 
     public String protocol() {
@@ -167,11 +155,11 @@ public final class Via {
     }
 
     public String param(String name) {
-        return HeaderParams.get(params, name);
+        return SipSyntax.get(params, name);
     }
 
     public boolean hasParam(String name) {
-        return HeaderParams.has(params, name);
+        return SipSyntax.has(params, name);
     }
 
     public String branch() {
@@ -235,7 +223,7 @@ public final class Via {
         if (port >= 0) {
             sb.append(':').append(port);
         }
-        HeaderParams.append(sb, params);
+        SipSyntax.append(sb, params);
         return sb.toString();
     }
 

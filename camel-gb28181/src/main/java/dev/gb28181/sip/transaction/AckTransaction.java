@@ -2,39 +2,17 @@ package dev.gb28181.sip.transaction;
 
 import dev.gb28181.sip.SipRequest;
 import dev.gb28181.sip.SipResponse;
-import dev.gb28181.sip.Transport;
 import dev.gb28181.sip.transport.Flow;
-
-import java.net.InetSocketAddress;
 
 /**
  * How an ACK that belongs to no server transaction reaches the handler: the ACK for a 2xx, which
  * RFC 3261 §17.1.1.3 and §13.3.1.4 give to the UA core, not to the INVITE transaction. An ACK is
  * never answered, so {@link #respond} refuses.
  */
-final class AckTransaction implements ServerTransaction {
-
-    private final SipRequest ack;
-    private final Flow flow;
+final class AckTransaction extends AbstractServerTransaction {
 
     AckTransaction(SipRequest ack, Flow flow) {
-        this.ack = ack;
-        this.flow = flow;
-    }
-
-    @Override
-    public SipRequest request() {
-        return ack;
-    }
-
-    @Override
-    public Transport transport() {
-        return flow.transport();
-    }
-
-    @Override
-    public InetSocketAddress source() {
-        return flow.remote();
+        super(ack, flow);
     }
 
     @Override
@@ -50,6 +28,6 @@ final class AckTransaction implements ServerTransaction {
     /** The To tag of the ACK: the one the UAS put into its 2xx. */
     @Override
     public String toTag() {
-        return ack.to().tag();
+        return request.to().tag();
     }
 }

@@ -231,14 +231,8 @@ final class ClientTx {
     }
 
     private void cancelTimers() {
-        if (retransmitTimer != null) {
-            retransmitTimer.cancel();
-            retransmitTimer = null;
-        }
-        if (lifeTimer != null) {
-            lifeTimer.cancel();
-            lifeTimer = null;
-        }
+        retransmitTimer = TransactionLayer.cancel(retransmitTimer);
+        lifeTimer = TransactionLayer.cancel(lifeTimer);
     }
 
     @Override

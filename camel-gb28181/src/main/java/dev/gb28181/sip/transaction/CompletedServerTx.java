@@ -43,10 +43,7 @@ final class CompletedServerTx implements ServerEntry {
 
     @Override
     public void terminate() {
-        Timeout t = timerJ;
-        if (t != null) {
-            t.cancel();
-        }
+        TransactionLayer.cancel(timerJ);
         layer.removeServer(this);
     }
 }

@@ -10,8 +10,6 @@ import io.netty.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.InetSocketAddress;
-
 /**
  * The server transactions of RFC 3261 §17.2: INVITE (§17.2.1, with the Accepted state of RFC 6026
  * §7.1) and non-INVITE (§17.2.2). Every method is safe to call from any thread; the state lives
@@ -25,7 +23,7 @@ import java.net.InetSocketAddress;
  * final response. A transaction whose handler never answers ends after Timer F (non-INVITE) or
  * Timer C (INVITE), when the client has given up.
  */
-final class ServerTx implements ServerTransaction, ServerEntry {
+final class ServerTx extends AbstractServerTransaction implements ServerEntry {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerTx.class);
 
@@ -33,8 +31,6 @@ final class ServerTx implements ServerTransaction, ServerEntry {
 
     private final TransactionLayer layer;
     private final String key;
-    private final SipRequest request;
-    private final Flow flow;
     private final String toTag;
     private final boolean invite;
     private final boolean reliable;
@@ -47,10 +43,9 @@ final class ServerTx implements ServerTransaction, ServerEntry {
     private Timeout lifeTimer;
 
     ServerTx(TransactionLayer layer, String key, SipRequest request, Flow flow, String toTag) {
+        super(request, flow);
         this.layer = layer;
         this.key = key;
-        this.request = request;
-        this.flow = flow;
         this.toTag = toTag;
         this.invite = SipMethod.INVITE.equals(request.method());
         this.reliable = flow.transport() != Transport.UDP;
@@ -60,21 +55,6 @@ final class ServerTx implements ServerTransaction, ServerEntry {
     @Override
     public String key() {
         return key;
-    }
-
-    @Override
-    public SipRequest request() {
-        return request;
-    }
-
-    @Override
-    public Transport transport() {
-        return flow.transport();
-    }
-
-    @Override
-    public InetSocketAddress source() {
-        return flow.remote();
     }
 
     @Override
@@ -258,10 +238,7 @@ final class ServerTx implements ServerTransaction, ServerEntry {
         if (state == State.ACCEPTED && !acked) {
             acked = true;
             layer.unindexAccepted(this);
-            if (retransmitTimer != null) {
-                retransmitTimer.cancel();
-                retransmitTimer = null;
-            }
+            retransmitTimer = TransactionLayer.cancel(retransmitTimer);
         }
     }
 
@@ -281,14 +258,8 @@ final class ServerTx implements ServerTransaction, ServerEntry {
     }
 
     private void cancelTimers() {
-        if (retransmitTimer != null) {
-            retransmitTimer.cancel();
-            retransmitTimer = null;
-        }
-        if (lifeTimer != null) {
-            lifeTimer.cancel();
-            lifeTimer = null;
-        }
+        retransmitTimer = TransactionLayer.cancel(retransmitTimer);
+        lifeTimer = TransactionLayer.cancel(lifeTimer);
     }
 
     private void send(SipResponse response) {

@@ -277,6 +277,14 @@ public final class TransactionLayer implements InboundListener {
         }
     }
 
+    /** Cancels {@code timeout} when there is one; returns {@code null}, for the field that held it. */
+    static Timeout cancel(Timeout timeout) {
+        if (timeout != null) {
+            timeout.cancel();
+        }
+        return null;
+    }
+
     TransportLayer transport() {
         return transport;
     }

@@ -4,13 +4,30 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Reads and writes the {@code ;name=value} parameters that follow Via, From, To, Contact and other
- * header values (RFC 3261 §7.3.1, {@code generic-param}). Values may be tokens, hosts or quoted
- * strings; quoted values keep their quotes so they re-encode unchanged.
+ * The pieces of the RFC 3261 §25 grammar that the typed header values share: the {@code ;name=value}
+ * parameters that follow Via, From, To, Contact and other header values ({@code generic-param},
+ * §7.3.1), quoted strings, linear whitespace and ports. Parameter values may be tokens, hosts or
+ * quoted strings; quoted values keep their quotes so they re-encode unchanged.
  */
-final class HeaderParams {
+final class SipSyntax {
 
-    private HeaderParams() {
+    private SipSyntax() {
+    }
+
+    /** The port written in {@code s[from, to)}: 1 to 5 digits up to 65535 ({@code port = 1*DIGIT}), else -1. */
+    static int port(String s, int from, int to) {
+        if (from == to || to - from > 5) {
+            return -1;
+        }
+        int port = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            port = port * 10 + (c - '0');
+        }
+        return port <= 65535 ? port : -1;
     }
 
     /**
@@ -73,6 +90,14 @@ final class HeaderParams {
         throw new SipParseException("Unterminated quoted string in " + context + ": " + s);
     }
 
+    /** A copy of {@code params}, in their order, with one parameter set (a {@code null} value for a flag). */
+    static Map<String, String> with(Map<String, String> params, String name, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(params);
+        copy.put(name, value);
+        return copy;
+    }
+
+    /** Writes each parameter as {@code ;name} or {@code ;name=value}. */
     static void append(StringBuilder sb, Map<String, String> params) {
         for (Map.Entry<String, String> e : params.entrySet()) {
             sb.append(';').append(e.getKey());
@@ -82,6 +107,7 @@ final class HeaderParams {
         }
     }
 
+    /** The value of a parameter, its name compared ignoring case; {@code null} when absent or a flag. */
     static String get(Map<String, String> params, String name) {
         String v = params.get(name);
         if (v != null || params.containsKey(name)) {
