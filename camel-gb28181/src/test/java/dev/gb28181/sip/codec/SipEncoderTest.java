@@ -100,4 +100,23 @@ class SipEncoderTest {
         String expected = "SIP/2.0 200 OK\r\nSubject: " + chinese + "\r\nX-Ascii: tail\r\nContent-Length: 0\r\n\r\n";
         assertThat(SipEncoder.encode(response)).isEqualTo(expected.getBytes(StandardCharsets.UTF_8));
     }
+    @Test
+    void nonAsciiTextGoesAfterWhatAHeapBufferAlreadyHolds() {
+        SipResponse response = new SipResponse(200, "OK");
+        response.addHeader(HeaderNames.SUBJECT, "前门:1");
+        byte[] expected = "SIP/2.0 200 OK\r\nSubject: 前门:1\r\nContent-Length: 0\r\n\r\n"
+                .getBytes(StandardCharsets.UTF_8);
+        ByteBuf heap = Unpooled.buffer(8).writeBytes("prefix".getBytes(StandardCharsets.US_ASCII));
+        try {
+            SipEncoder.encode(response, heap);
+            byte[] prefix = new byte[6];
+            heap.readBytes(prefix);
+            assertThat(new String(prefix, StandardCharsets.US_ASCII)).isEqualTo("prefix");
+            byte[] written = new byte[heap.readableBytes()];
+            heap.readBytes(written);
+            assertThat(written).isEqualTo(expected);
+        } finally {
+            heap.release();
+        }
+    }
 }
