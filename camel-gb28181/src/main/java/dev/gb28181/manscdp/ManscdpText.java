@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  * <p>Charset (GB/T 28181-2016 Annex A: bodies declare {@code encoding="GB2312"}): GB2312 and GBK
  * declarations are decoded as GB18030, their superset, because real bodies hold GBK/GB18030
  * characters; a GB-declared body that is valid UTF-8 with CJK characters is UTF-8 (some devices write
- * UTF-8 and declare GB2312; see {@link #looksLikeUtf8Text} for the ambiguity); a declared charset that
+ * UTF-8 and declare GB2312; see {@link #utf8Kind} for the ambiguity); a declared charset that
  * fails to decode, or no declaration and no valid UTF-8, falls back to GB18030. The charset reported
  * is the one to answer in: the declared one when the text fits it, else GB18030 or UTF-8.
  */
@@ -35,43 +35,107 @@ final class ManscdpText {
     static Text decode(byte[] body) {
         String declared = declaredEncoding(body);
         Charset charset = supported(declared);
-        boolean multiByte = hasHighBytes(body);
-        if (!multiByte) {
+        if (!hasHighBytes(body)) {
             String text = new String(body, StandardCharsets.ISO_8859_1);
             return new Text(text, charset != null ? charset : StandardCharsets.UTF_8);
         }
         boolean gbDeclared = declared != null && declared.regionMatches(true, 0, "GB", 0, 2);
         if (charset == null || gbDeclared || charset.equals(StandardCharsets.UTF_8)) {
-            String utf8 = strict(body, StandardCharsets.UTF_8);
-            if (utf8 != null && (!gbDeclared || looksLikeUtf8Text(utf8))) {
-                return new Text(utf8, StandardCharsets.UTF_8);
+            int utf8 = utf8Kind(body);
+            if (utf8 == UTF8_CJK_TEXT || utf8 == UTF8_VALID && !gbDeclared) {
+                return new Text(new String(body, StandardCharsets.UTF_8), StandardCharsets.UTF_8);
             }
             String text = new String(body, GB18030);
-            boolean fits = gbDeclared && charset != null && !charset.equals(GB18030)
-                    && charset.newEncoder().canEncode(text);
-            return new Text(text, fits ? charset : GB18030);
+            return new Text(text, gbDeclared && charset != null && fits(body, charset) ? charset : GB18030);
         }
         String text = strict(body, charset);
         return text != null ? new Text(text, charset) : new Text(new String(body, GB18030), GB18030);
     }
 
+    private static final int UTF8_INVALID = 0;
+    private static final int UTF8_VALID = 1;
+    private static final int UTF8_CJK_TEXT = 2;
+
     /**
-     * Short GBK text can be valid UTF-8 by chance: each GBK character with a lead byte in C2-DF and a
-     * trail byte in 80-BF is a two-byte UTF-8 sequence, decoding to U+0080-U+07FF (Hebrew, Arabic...,
-     * never seen in these bodies). Chinese UTF-8 uses three-byte sequences. So a GB-declared body is
-     * UTF-8 only when it holds a character from U+0800 up and none in U+0100-U+07FF (Latin-1 signs such
-     * as the degree sign are allowed).
+     * Validates UTF-8 on the bytes. Short GBK text can be valid UTF-8 by chance: a GBK character with
+     * a lead byte in C2-DF and a trail byte in 80-BF is a two-byte UTF-8 sequence, decoding to
+     * U+0080-U+07FF (Hebrew, Arabic..., never seen in these bodies), while Chinese UTF-8 uses three-byte
+     * sequences. So {@link #UTF8_CJK_TEXT} (what a GB-declared body must be to be read as UTF-8) means
+     * valid, with a character from U+0800 up and none in U+0100-U+07FF (Latin-1 signs such as the
+     * degree sign are allowed).
      */
-    private static boolean looksLikeUtf8Text(String text) {
+    private static int utf8Kind(byte[] b) {
         boolean wide = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= 0x100 && c < 0x800) {
+        boolean narrow = false;
+        int n = b.length;
+        int i = 0;
+        while (i < n) {
+            int c = b[i] & 0xFF;
+            if (c < 0x80) {
+                i++;
+            } else if (c >= 0xC2 && c <= 0xDF) {
+                if (!continuation(b, i + 1)) {
+                    return UTF8_INVALID;
+                }
+                narrow |= c >= 0xC4;
+                i += 2;
+            } else if (c >= 0xE0 && c <= 0xEF) {
+                int c1 = i + 1 < n ? b[i + 1] & 0xFF : 0;
+                if (!continuation(b, i + 1) || !continuation(b, i + 2) || c == 0xE0 && c1 < 0xA0
+                        || c == 0xED && c1 >= 0xA0) {
+                    return UTF8_INVALID;
+                }
+                wide = true;
+                i += 3;
+            } else if (c >= 0xF0 && c <= 0xF4) {
+                int c1 = i + 1 < n ? b[i + 1] & 0xFF : 0;
+                if (!continuation(b, i + 1) || !continuation(b, i + 2) || !continuation(b, i + 3)
+                        || c == 0xF0 && c1 < 0x90 || c == 0xF4 && c1 >= 0x90) {
+                    return UTF8_INVALID;
+                }
+                wide = true;
+                i += 4;
+            } else {
+                return UTF8_INVALID;
+            }
+        }
+        return wide && !narrow ? UTF8_CJK_TEXT : UTF8_VALID;
+    }
+
+    private static boolean continuation(byte[] b, int i) {
+        return i < b.length && (b[i] & 0xC0) == 0x80;
+    }
+
+    /**
+     * Whether the bytes stay within the declared GB charset, checked on the byte ranges without
+     * decoding: GB2312 (EUC-CN) pairs are A1-F7 / A1-FE; GBK pairs are 81-FE / 40-FE (not 7F); GB18030
+     * holds everything.
+     */
+    private static boolean fits(byte[] b, Charset charset) {
+        String name = charset.name();
+        boolean gb2312 = name.equalsIgnoreCase("GB2312");
+        if (!gb2312 && !name.equalsIgnoreCase("GBK")) {
+            return charset.equals(GB18030);
+        }
+        int i = 0;
+        while (i < b.length) {
+            int c = b[i] & 0xFF;
+            if (c < 0x80) {
+                i++;
+                continue;
+            }
+            if (i + 1 >= b.length) {
                 return false;
             }
-            wide |= c >= 0x800;
+            int t = b[i + 1] & 0xFF;
+            boolean ok = gb2312 ? c >= 0xA1 && c <= 0xF7 && t >= 0xA1 && t <= 0xFE
+                    : c >= 0x81 && c <= 0xFE && t >= 0x40 && t <= 0xFE && t != 0x7F;
+            if (!ok) {
+                return false;
+            }
+            i += 2;
         }
-        return wide;
+        return true;
     }
 
     private static Charset supported(String name) {

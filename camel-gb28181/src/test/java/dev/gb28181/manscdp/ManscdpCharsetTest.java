@@ -72,6 +72,13 @@ class ManscdpCharsetTest {
         ManscdpCodec.Decoded d = codec.decode(catalog("GB2312", "朱镕基路").getBytes(GBK));
         assertThat(name(d)).isEqualTo("朱镕基路");
         assertThat(d.charset()).as("镕 is not in GB2312").isEqualTo(GB18030);
+
+        ManscdpCodec.Decoded gbk = codec.decode(catalog("GBK", "朱镕基路").getBytes(GBK));
+        assertThat(name(gbk)).isEqualTo("朱镕基路");
+        assertThat(gbk.charset()).isEqualTo(GBK);
+        ManscdpCodec.Decoded rare = codec.decode(catalog("GBK", "路" + RARE).getBytes(GB18030));
+        assertThat(name(rare)).isEqualTo("路" + RARE);
+        assertThat(rare.charset()).as("four-byte GB18030 sequences are not GBK").isEqualTo(GB18030);
     }
 
     @Test
