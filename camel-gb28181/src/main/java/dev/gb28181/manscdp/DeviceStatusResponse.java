@@ -12,7 +12,8 @@ import java.time.LocalDateTime;
  * its clock and its alarm inputs' duty states. Status words are kept as written, with normalised
  * {@link OnOff} values beside them (ONLINE/OK/ON -> ON).
  */
-@JsonIgnoreProperties(value = { "eventType", "onlineValue", "statusValue", "encodeValue", "recordValue" }, allowGetters = true)
+@JsonIgnoreProperties(allowGetters = true,
+        value = { "eventType", "onlineValue", "statusValue", "encodeValue", "recordValue" })
 public final class DeviceStatusResponse extends ManscdpResponse {
 
     @JacksonXmlProperty(localName = "Result")

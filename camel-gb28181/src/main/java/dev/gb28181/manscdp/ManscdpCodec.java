@@ -2,6 +2,7 @@ package dev.gb28181.manscdp;
 
 import com.ctc.wstx.stax.WstxInputFactory;
 import com.ctc.wstx.stax.WstxOutputFactory;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -16,7 +17,6 @@ import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.dataformat.xml.JacksonXmlAnnotationIntrospector;
 import com.fasterxml.jackson.dataformat.xml.XmlFactory;
 import com.fasterxml.jackson.dataformat.xml.XmlMapper;
-import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -43,7 +43,8 @@ import javax.xml.stream.XMLInputFactory;
  * {@link GenericManscdpMessage}. Unknown elements are kept in the extensions; typed values a device
  * wrote unreadably (a time {@code 24/5/4}, a number {@code n/a}, text where a structure was expected)
  * are kept there as raw text instead of failing the message; the one shape not kept whole is a text or
- * number element that arrives with child elements: its own text is kept, the children are dropped. DTDs and external entities are off and a body with a document type declaration
+ * number element that arrives with child elements: its own text is kept, the children are dropped.
+ * DTDs and external entities are off and a body with a document type declaration
  * is refused (XXE); bodies above the size limit are refused.
  *
  * <p>Encoding writes the prolog {@code <?xml version="1.0" encoding="cs"?>} naming the charset used.
@@ -90,7 +91,10 @@ public final class ManscdpCodec {
         XMLInputFactory input = new WstxInputFactory();
         input.setProperty(XMLInputFactory.SUPPORT_DTD, Boolean.FALSE);
         input.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, Boolean.FALSE);
-        XmlFactory factory = XmlFactory.builder().xmlInputFactory(input).xmlOutputFactory(new WstxOutputFactory()).build();
+        XmlFactory factory = XmlFactory.builder()
+                .xmlInputFactory(input)
+                .xmlOutputFactory(new WstxOutputFactory())
+                .build();
         return XmlMapper.builder(factory)
                 .defaultUseWrapper(false)
                 .annotationIntrospector(new XmlOnlyIntrospector())
@@ -116,14 +120,16 @@ public final class ManscdpCodec {
             throw new ManscdpException("Empty MANSCDP body");
         }
         if (body.length > maxBodyBytes) {
-            throw new ManscdpException("MANSCDP body of " + body.length + " bytes is above the limit of " + maxBodyBytes);
+            throw new ManscdpException("MANSCDP body of " + body.length + " bytes is above the limit of "
+                    + maxBodyBytes);
         }
         ManscdpText.Text text = ManscdpText.decode(body);
         String xml = ManscdpText.repair(text.xml());
         ManscdpText.Peek peek = ManscdpText.peek(xml);
         ManscdpRoot root = ManscdpRoot.fromXmlName(peek.root());
         if (root == null) {
-            throw new ManscdpException("MANSCDP root element <" + peek.root() + "> is none of Query, Control, Notify, Response");
+            throw new ManscdpException("MANSCDP root element <" + peek.root()
+                    + "> is none of Query, Control, Notify, Response");
         }
         ObjectReader reader = READERS.get(key(root, peek.cmdType()));
         try {
@@ -205,7 +211,8 @@ public final class ManscdpCodec {
                 ValueInstantiator valueInsta, JsonParser p, String msg) throws IOException {
             Object current = p.currentValue();
             String name = p.currentName();
-            if (p.currentToken() == JsonToken.VALUE_STRING && current instanceof ManscdpElement element && name != null) {
+            if (p.currentToken() == JsonToken.VALUE_STRING && current instanceof ManscdpElement element
+                    && name != null) {
                 element.setExtension(name, p.getText());
                 return null;
             }

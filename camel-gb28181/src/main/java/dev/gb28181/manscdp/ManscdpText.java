@@ -318,7 +318,8 @@ final class ManscdpText {
     private static int after(String xml, int from, String end) throws ManscdpException {
         int at = xml.indexOf(end, from);
         if (at < 0) {
-            throw new ManscdpException("MANSCDP body ends inside " + xml.substring(from, Math.min(from + 4, xml.length())));
+            throw new ManscdpException("MANSCDP body ends inside "
+                    + xml.substring(from, Math.min(from + 4, xml.length())));
         }
         return at + end.length();
     }
