@@ -152,30 +152,36 @@ public final class ManscdpCodec {
      *                                  not text, a map or a list)
      */
     public byte[] encode(ManscdpMessage message, Charset charset) {
-        String xml;
+        ObjectWriter writer = WRITERS.get(message.root());
         try {
-            xml = WRITERS.get(message.root()).writeValueAsString(message);
+            if (charset.equals(StandardCharsets.UTF_8)) {
+                return withProlog(charset, ByteBuffer.wrap(writer.writeValueAsBytes(message)));
+            }
+            String xml = writer.writeValueAsString(message);
+            if (!charset.equals(ManscdpText.GB18030)) {
+                try {
+                    return withProlog(charset, charset.newEncoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)
+                            .encode(CharBuffer.wrap(xml)));
+                } catch (CharacterCodingException e) {
+                    // a character the charset does not hold: GB18030 holds them all
+                }
+            }
+            return withProlog(ManscdpText.GB18030, ByteBuffer.wrap(xml.getBytes(ManscdpText.GB18030)));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Cannot write " + message + ": " + e.getOriginalMessage(), e);
         }
-        if (charset.equals(StandardCharsets.UTF_8) || charset.equals(ManscdpText.GB18030)) {
-            return withProlog(xml, charset).getBytes(charset);
-        }
-        try {
-            ByteBuffer bytes = charset.newEncoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .encode(CharBuffer.wrap(withProlog(xml, charset)));
-            byte[] out = new byte[bytes.remaining()];
-            bytes.get(out);
-            return out;
-        } catch (CharacterCodingException e) {
-            return withProlog(xml, ManscdpText.GB18030).getBytes(ManscdpText.GB18030);
-        }
     }
 
-    private static String withProlog(String xml, Charset charset) {
-        return "<?xml version=\"1.0\" encoding=\"" + charset.name() + "\"?>\r\n" + xml;
+    /** {@code <?xml version="1.0" encoding="cs"?>}, CRLF, then the body, in one array. */
+    private static byte[] withProlog(Charset charset, ByteBuffer body) {
+        byte[] prolog = ("<?xml version=\"1.0\" encoding=\"" + charset.name() + "\"?>\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] out = new byte[prolog.length + body.remaining()];
+        System.arraycopy(prolog, 0, out, 0, prolog.length);
+        body.get(out, prolog.length, body.remaining());
+        return out;
     }
 
     /** Hides {@link JsonOnly} properties from XML; everything else as Jackson XML reads annotations. */
