@@ -18,6 +18,15 @@ public final class CruisePointList extends ManscdpElement {
     @JacksonXmlElementWrapper(useWrapping = false)
     private List<CruisePoint> items;
 
+    public CruisePointList() {
+    }
+
+    /** A list of {@code items} with {@code Num} = their count. */
+    public CruisePointList(List<CruisePoint> items) {
+        this.items = items;
+        this.num = items == null ? 0 : items.size();
+    }
+
     /** Number of entries in this list. */
     public Integer getNum() {
         return num;
@@ -51,14 +60,5 @@ public final class CruisePointList extends ManscdpElement {
     @Override
     public int hashCode() {
         return Objects.hash(num, items, extensionsHash());
-    }
-
-    public CruisePointList() {
-    }
-
-    /** A list of {@code items} with {@code Num} = their count. */
-    public CruisePointList(List<CruisePoint> items) {
-        this.items = items;
-        this.num = items == null ? 0 : items.size();
     }
 }

@@ -19,6 +19,15 @@ public final class CruiseTrackList extends ManscdpElement {
     @JacksonXmlElementWrapper(useWrapping = false)
     private List<CruiseTrackSummary> items;
 
+    public CruiseTrackList() {
+    }
+
+    /** A list of {@code items} with {@code Num} = their count. */
+    public CruiseTrackList(List<CruiseTrackSummary> items) {
+        this.items = items;
+        this.num = items == null ? 0 : items.size();
+    }
+
     /** Number of entries in this list. */
     public Integer getNum() {
         return num;
@@ -52,14 +61,5 @@ public final class CruiseTrackList extends ManscdpElement {
     @Override
     public int hashCode() {
         return Objects.hash(num, items, extensionsHash());
-    }
-
-    public CruiseTrackList() {
-    }
-
-    /** A list of {@code items} with {@code Num} = their count. */
-    public CruiseTrackList(List<CruiseTrackSummary> items) {
-        this.items = items;
-        this.num = items == null ? 0 : items.size();
     }
 }
