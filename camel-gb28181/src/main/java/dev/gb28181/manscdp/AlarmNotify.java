@@ -7,7 +7,7 @@ import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 import java.time.LocalDateTime;
 
 /**
- * An alarm a device reports (GB/T 28181-2016 §9.4, Annex A.2.5.2), by MESSAGE or in a subscription's
+ * An alarm a device reports (GB/T 28181-2016 §9.4, Annex A.2.5), by MESSAGE or in a subscription's
  * NOTIFY: priority (1 first .. 4), method (1 telephone, 2 device, 3 SMS, 4 GPS, 5 video, 6 fault,
  * 7 other), time, description, position and type. The platform answers 200, then an {@link AlarmResponse}
  * with Result OK.

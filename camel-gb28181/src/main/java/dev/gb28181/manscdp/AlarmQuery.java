@@ -7,7 +7,7 @@ import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 import java.time.LocalDateTime;
 
 /**
- * Asks for alarms, or subscribes to them (GB/T 28181-2016 §9.4, §9.11, Annex A.2.4.7): priority range
+ * Asks for alarms, or subscribes to them (GB/T 28181-2016 §9.4, §9.11, Annex A.2.4): priority range
  * (1-4), methods and types ({@code 1/2} lists), time range. Alarms arrive as {@link AlarmNotify}.
  */
 public final class AlarmQuery extends ManscdpQuery {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 import java.util.Objects;
 
 /**
- * The duty state of one alarm input (GB/T 28181-2016 Annex A.2.6.5 {@code Alarmstatus/Item}):
+ * The duty state of one alarm input (GB/T 28181-2016 Annex A.2.6 {@code Alarmstatus/Item}):
  * ONDUTY, OFFDUTY or ALARM.
  */
 public final class AlarmStatusItem extends ManscdpElement {

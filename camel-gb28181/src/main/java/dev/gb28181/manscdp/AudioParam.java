@@ -5,7 +5,7 @@ import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 import java.util.Objects;
 
 /**
- * SVAC audio parameters (GB/T 28181-2016 Annex A.2.3.2.2 {@code AudioParam}).
+ * SVAC audio parameters (GB/T 28181-2016 Annex A.2.3 {@code AudioParam}).
  */
 public final class AudioParam extends ManscdpElement {
 

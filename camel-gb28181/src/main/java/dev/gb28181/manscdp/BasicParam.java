@@ -5,7 +5,7 @@ import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 import java.util.Objects;
 
 /**
- * Basic configuration (GB/T 28181-2016 Annex A.2.3.2.1 for DeviceConfig, A.2.6.7 for ConfigDownload):
+ * Basic configuration (GB/T 28181-2016 Annex A.2.3 for DeviceConfig, A.2.6 for ConfigDownload):
  * name, registration expiry, keepalive interval and count; ConfigDownload answers add the SIP server
  * and position capability.
  */

@@ -3,7 +3,7 @@ package dev.gb28181.manscdp;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 
 /**
- * Starts a voice broadcast (GB/T 28181-2016 §9.12, Annex A.2.5.6): the platform names the audio source
+ * Starts a voice broadcast (GB/T 28181-2016 §9.12, Annex A.2.5): the platform names the audio source
  * (itself) and the target device, which answers with a {@link BroadcastResponse} and then INVITEs the
  * platform for audio.
  */

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One device or channel of a catalog (GB/T 28181-2016 Annex A.2.4 {@code itemType}, §9.5.1; 2022
- * Annex A): in a {@code Response Catalog}, or with {@code Event} in a catalog NOTIFY (§9.11.1).
+ * One device or channel of a catalog (GB/T 28181-2016 Annex A.2.4 {@code itemType}, §9.5; 2022
+ * Annex A): in a {@code Response Catalog}, or with {@code Event} in a catalog NOTIFY (§9.11).
  *
  * <p>Real devices differ: fields either at the top level or under {@code <Info>} (both land in one
  * place: main fields here, Info fields in {@link #getInfo()}), status words ON/On/ONLINE/OFF (raw text
@@ -302,7 +302,7 @@ public final class CatalogItem extends ManscdpElement {
         this.streamNum = streamNum;
     }
 
-    /** In catalog NOTIFY items (§9.11.1): ON, OFF, VLOST, DEFECT, ADD, DEL, UPDATE. */
+    /** In catalog NOTIFY items (§9.11): ON, OFF, VLOST, DEFECT, ADD, DEL, UPDATE. */
     public String getEvent() {
         return event;
     }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 import java.util.List;
 
 /**
- * Catalog changes a device reports in a subscription's NOTIFY (GB/T 28181-2016 §9.11.1, Annex A.2.5):
+ * Catalog changes a device reports in a subscription's NOTIFY (GB/T 28181-2016 §9.11, Annex A.2.5):
  * items with {@code Event} ON, OFF, VLOST, DEFECT, ADD, DEL or UPDATE; split like a catalog answer
  * (Annex N) when many items changed.
  */

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 import java.time.LocalDateTime;
 
 /**
- * Asks a device for its catalog (GB/T 28181-2016 §9.5.1, Annex A.2.4.3); also the body of a catalog
- * SUBSCRIBE (§9.11.1), where {@code StartTime}/{@code EndTime} bound the changes of interest. The answer
+ * Asks a device for its catalog (GB/T 28181-2016 §9.5, Annex A.2.4); also the body of a catalog
+ * SUBSCRIBE (§9.11), where {@code StartTime}/{@code EndTime} bound the changes of interest. The answer
  * is a {@link CatalogResponse}, possibly in parts.
  */
 public final class CatalogQuery extends ManscdpQuery {

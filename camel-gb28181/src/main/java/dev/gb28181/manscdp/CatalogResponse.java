@@ -6,7 +6,7 @@ import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 import java.util.List;
 
 /**
- * A device's catalog (GB/T 28181-2016 §9.5.1, Annex A.2.6.2 {@code Response Catalog}): its channels,
+ * A device's catalog (GB/T 28181-2016 §9.5, Annex A.2.6 {@code Response Catalog}): its channels,
  * alarm inputs, organisations and sub-devices. Large catalogs arrive in parts (Annex N): each part
  * carries the query's SN, {@code SumNum} and a {@code DeviceList} of some items; the platform
  * aggregates them with {@link #aggregate}.

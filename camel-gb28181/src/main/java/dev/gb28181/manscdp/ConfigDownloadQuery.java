@@ -3,7 +3,7 @@ package dev.gb28181.manscdp;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 
 /**
- * Asks a device for configuration (GB/T 28181-2016 §9.5.4, Annex A.2.4.8): {@code ConfigType} names the
+ * Asks a device for configuration (GB/T 28181-2016 §9.5, Annex A.2.4): {@code ConfigType} names the
  * sections, {@code /}-separated: BasicParam, VideoParamOpt, SVACEncodeConfig, SVACDecodeConfig and, in
  * 2022, VideoParamAttribute, VideoRecordPlan, VideoAlarmRecord, PictureMask, FrameMirror, AlarmReport,
  * OSDConfig, SnapShotConfig. Answered by a {@link ConfigDownloadResponse}.

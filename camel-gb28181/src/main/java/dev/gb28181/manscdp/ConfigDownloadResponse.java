@@ -3,7 +3,7 @@ package dev.gb28181.manscdp;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 
 /**
- * A device's configuration (GB/T 28181-2016 §9.5.4, Annex A.2.6.7; 2022 sections added): the sections the
+ * A device's configuration (GB/T 28181-2016 §9.5, Annex A.2.6; 2022 sections added): the sections the
  * query's ConfigType named.
  */
 public final class ConfigDownloadResponse extends ManscdpResponse {

@@ -3,7 +3,7 @@ package dev.gb28181.manscdp;
 import java.util.Objects;
 
 /**
- * A configuration section of GB/T 28181-2022 (Annex A.2.3.2: VideoParamAttribute, VideoRecordPlan,
+ * A configuration section of GB/T 28181-2022 (Annex A.2.3: VideoParamAttribute, VideoRecordPlan,
  * VideoAlarmRecord, PictureMask, AlarmReport, OSDConfig) whose content devices vary in: every child
  * element is kept in {@link #getExtensions()} as written and written back the same way.
  */

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 import java.util.Objects;
 
 /**
- * The {@code <Info>} of a DeviceControl (GB/T 28181-2016 Annex A.2.3.1): the PTZ control priority, or
+ * The {@code <Info>} of a DeviceControl (GB/T 28181-2016 Annex A.2.3): the PTZ control priority, or
  * the alarm method and type an AlarmCmd resets.
  */
 public final class ControlInfo extends ManscdpElement {

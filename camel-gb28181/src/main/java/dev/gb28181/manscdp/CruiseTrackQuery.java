@@ -3,7 +3,7 @@ package dev.gb28181.manscdp;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 
 /**
- * Asks a PTZ camera for the points of one cruise track (GB/T 28181-2022 Annex A.2.4.13), {@code Number}
+ * Asks a PTZ camera for the points of one cruise track (GB/T 28181-2022 Annex A.2.4), {@code Number}
  * naming the track; answered by a {@link CruiseTrackResponse}.
  */
 public final class CruiseTrackQuery extends ManscdpQuery {

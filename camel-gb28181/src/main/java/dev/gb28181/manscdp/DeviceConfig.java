@@ -3,7 +3,7 @@ package dev.gb28181.manscdp;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 
 /**
- * Changes a device's configuration (GB/T 28181-2016 §9.3.2, Annex A.2.3.2; 2022 sections added):
+ * Changes a device's configuration (GB/T 28181-2016 §9.3, Annex A.2.3; 2022 sections added):
  * BasicParam (name, expiration, keepalive interval and count), SVAC encoder/decoder settings and the
  * 2022 sections. Answered by a {@link DeviceConfigResponse}.
  */

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 
 /**
- * A device's answer to a {@link DeviceConfig} (GB/T 28181-2016 Annex A.2.6.3): {@code Result} OK or ERROR.
+ * A device's answer to a {@link DeviceConfig} (GB/T 28181-2016 Annex A.2.6): {@code Result} OK or ERROR.
  */
 @JsonIgnoreProperties(value = { "eventType", "resultValue" }, allowGetters = true)
 public final class DeviceConfigResponse extends ManscdpResponse {

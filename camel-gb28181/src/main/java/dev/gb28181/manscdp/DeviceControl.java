@@ -3,7 +3,7 @@ package dev.gb28181.manscdp;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 
 /**
- * Commands a device (GB/T 28181-2016 §9.3.1, Annex A.2.3.1; 2022 additions): usually one command per
+ * Commands a device (GB/T 28181-2016 §9.3, Annex A.2.3; 2022 additions): usually one command per
  * message: {@code PTZCmd} (Annex A.3 hex), {@code TeleBoot} (Boot), {@code RecordCmd}
  * (Record/StopRecord), {@code GuardCmd} (SetGuard/ResetGuard), {@code AlarmCmd} (ResetAlarm),
  * {@code IFrameCmd} (Send; WVP and devices following it write {@code IFameCmd}, read as the same),

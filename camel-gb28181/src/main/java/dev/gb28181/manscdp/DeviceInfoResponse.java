@@ -3,7 +3,7 @@ package dev.gb28181.manscdp;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 
 /**
- * A device's identity (GB/T 28181-2016 §9.5.2, Annex A.2.6.4): name, manufacturer, model, firmware and
+ * A device's identity (GB/T 28181-2016 §9.5, Annex A.2.6): name, manufacturer, model, firmware and
  * channel counts. Vendor additions (Dahua's Port, LoginName...) are kept in the extensions.
  */
 public final class DeviceInfoResponse extends ManscdpResponse {

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 import java.time.LocalDateTime;
 
 /**
- * A device's running state (GB/T 28181-2016 §9.5.3, Annex A.2.6.5): online, working, encoding, recording,
+ * A device's running state (GB/T 28181-2016 §9.5, Annex A.2.6): online, working, encoding, recording,
  * its clock and its alarm inputs' duty states. Status words are kept as written, with normalised
  * {@link OnOff} values beside them (ONLINE/OK/ON -> ON).
  */

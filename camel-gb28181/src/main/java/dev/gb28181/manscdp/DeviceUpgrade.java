@@ -5,7 +5,7 @@ import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 import java.util.Objects;
 
 /**
- * A firmware upgrade order (GB/T 28181-2022 Annex A.2.3.1 {@code DeviceUpgrade}): the firmware, where to
+ * A firmware upgrade order (GB/T 28181-2022 Annex A.2.3 {@code DeviceUpgrade}): the firmware, where to
  * fetch it, the manufacturer and the session the result will name ({@link DeviceUpgradeResultNotify}).
  */
 public final class DeviceUpgrade extends ManscdpElement {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 import java.util.Objects;
 
 /**
- * A rectangle to zoom into or out of (GB/T 28181-2016 Annex A.2.3.1.6-7 {@code DragZoomIn/DragZoomOut}):
+ * A rectangle to zoom into or out of (GB/T 28181-2016 Annex A.2.3 {@code DragZoomIn/DragZoomOut}):
  * the window's size and the rectangle's centre and size, in pixels of the window.
  */
 public final class DragZoom extends ManscdpElement {

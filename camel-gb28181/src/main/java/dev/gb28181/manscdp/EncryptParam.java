@@ -5,7 +5,7 @@ import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 import java.util.Objects;
 
 /**
- * SVAC encryption and authentication flags (GB/T 28181-2016 Annex A.2.3.2.2 {@code EncryptParam}).
+ * SVAC encryption and authentication flags (GB/T 28181-2016 Annex A.2.3 {@code EncryptParam}).
  */
 public final class EncryptParam extends ManscdpElement {
 

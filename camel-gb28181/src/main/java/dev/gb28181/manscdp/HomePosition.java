@@ -5,7 +5,7 @@ import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 import java.util.Objects;
 
 /**
- * Home position settings (GB/T 28181-2016 Annex A.2.3.1.8 for DeviceControl, 2022 Annex A.2.6 for the
+ * Home position settings (GB/T 28181-2016 Annex A.2.3 for DeviceControl, 2022 Annex A.2.6 for the
  * HomePositionQuery answer): enabled (1/0), seconds of idleness before returning, preset index.
  */
 public final class HomePosition extends ManscdpElement {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 
 /**
- * A device's keepalive (GB/T 28181-2016 §9.6, Annex A.2.5.1): sent every keepalive interval; three missed
+ * A device's keepalive (GB/T 28181-2016 §9.6, Annex A.2.5): sent every keepalive interval; three missed
  * make the device offline. {@code Status} OK means the device works; {@code Info} (faulty channels) is
  * kept in the extensions.
  */

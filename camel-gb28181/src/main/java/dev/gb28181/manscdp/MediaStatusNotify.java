@@ -3,7 +3,7 @@ package dev.gb28181.manscdp;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 
 /**
- * Media state reported by a device (GB/T 28181-2016 §9.8.3, Annex A.2.5.4): {@code NotifyType} 121 = the
+ * Media state reported by a device (GB/T 28181-2016 §9.8, Annex A.2.5): {@code NotifyType} 121 = the
  * file of a playback or download ended. Devices may send it from another From user than the channel:
  * match it to the session by Call-ID.
  */

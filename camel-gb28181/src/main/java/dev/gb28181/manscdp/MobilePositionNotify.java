@@ -7,7 +7,7 @@ import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 import java.time.LocalDateTime;
 
 /**
- * A mobile device's position (GB/T 28181-2016 §9.11.2, Annex A.2.5.5), sent at the subscribed or queried
+ * A mobile device's position (GB/T 28181-2016 §9.11, Annex A.2.5), sent at the subscribed or queried
  * interval: time, longitude, latitude, speed (km/h), direction (degrees from north) and altitude (m); a
  * 2022 platform may report many devices in a {@code DeviceList}.
  */

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 import java.util.Objects;
 
 /**
- * One preset of a PTZ camera (GB/T 28181-2016 Annex A.2.6.9 {@code PresetList/Item}).
+ * One preset of a PTZ camera (GB/T 28181-2016 Annex A.2.6 {@code PresetList/Item}).
  */
 public final class PresetItem extends ManscdpElement {
 

@@ -3,7 +3,7 @@ package dev.gb28181.manscdp;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 
 /**
- * A PTZ camera's presets (GB/T 28181-2016 Annex A.2.6.9): a {@code PresetList} of IDs and names.
+ * A PTZ camera's presets (GB/T 28181-2016 Annex A.2.6): a {@code PresetList} of IDs and names.
  */
 public final class PresetQueryResponse extends ManscdpResponse {
 

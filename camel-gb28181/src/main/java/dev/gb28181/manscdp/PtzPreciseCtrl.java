@@ -5,7 +5,7 @@ import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 import java.util.Objects;
 
 /**
- * A precise PTZ position to move to (GB/T 28181-2022 Annex A.2.3.1 {@code PTZPreciseCtrl}): pan and tilt
+ * A precise PTZ position to move to (GB/T 28181-2022 Annex A.2.3 {@code PTZPreciseCtrl}): pan and tilt
  * in degrees, zoom.
  */
 public final class PtzPreciseCtrl extends ManscdpElement {

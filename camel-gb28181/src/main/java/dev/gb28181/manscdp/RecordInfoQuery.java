@@ -7,7 +7,7 @@ import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 import java.time.LocalDateTime;
 
 /**
- * Asks a device or NVR for its recordings in a time range (GB/T 28181-2016 §9.7, Annex A.2.4.6; 2022 adds
+ * Asks a device or NVR for its recordings in a time range (GB/T 28181-2016 §9.7, Annex A.2.4; 2022 adds
  * StreamNumber and alarm filters); answered by a {@link RecordInfoResponse}, possibly in parts (Annex N).
  * {@code Type} is time, alarm, manual or all.
  */

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 import java.util.List;
 
 /**
- * A device's recordings in the asked range (GB/T 28181-2016 §9.7, Annex A.2.6.6), in parts when many
+ * A device's recordings in the asked range (GB/T 28181-2016 §9.7, Annex A.2.6), in parts when many
  * (Annex N): each part carries the query's SN, {@code SumNum} and a {@code RecordList} of some items; the
  * platform aggregates them with {@link #aggregate}.
  */

@@ -8,7 +8,7 @@ import java.time.LocalDateTime;
 import java.util.Objects;
 
 /**
- * One recording (GB/T 28181-2016 Annex A.2.6.6 {@code itemFileType}; 2022 adds FileSize and
+ * One recording (GB/T 28181-2016 Annex A.2.6 {@code itemFileType}; 2022 adds FileSize and
  * StreamNumber): what the platform plays back or downloads by time range ({@code u=}/{@code t=} of the
  * INVITE). Items are equal when all their fields are, so a retransmitted part can be recognised.
  */

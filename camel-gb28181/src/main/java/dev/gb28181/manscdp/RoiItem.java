@@ -5,7 +5,7 @@ import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 import java.util.Objects;
 
 /**
- * One region of interest of SVAC encoding (GB/T 28181-2016 Annex A.2.3.2.2 {@code ROIParam/Item}).
+ * One region of interest of SVAC encoding (GB/T 28181-2016 Annex A.2.3 {@code ROIParam/Item}).
  */
 public final class RoiItem extends ManscdpElement {
 

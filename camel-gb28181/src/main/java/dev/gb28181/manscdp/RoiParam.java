@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * SVAC regions of interest (GB/T 28181-2016 Annex A.2.3.2.2 {@code ROIParam}).
+ * SVAC regions of interest (GB/T 28181-2016 Annex A.2.3 {@code ROIParam}).
  */
 public final class RoiParam extends ManscdpElement {
 

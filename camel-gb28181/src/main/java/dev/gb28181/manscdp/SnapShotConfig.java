@@ -5,7 +5,7 @@ import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 import java.util.Objects;
 
 /**
- * Snapshot configuration (GB/T 28181-2022 Annex A.2.3.2 {@code SnapShotConfig}): how many pictures, at
+ * Snapshot configuration (GB/T 28181-2022 Annex A.2.3 {@code SnapShotConfig}): how many pictures, at
  * which interval, uploaded where, for which session; the device reports the end with
  * {@link UploadSnapShotFinishedNotify}.
  */

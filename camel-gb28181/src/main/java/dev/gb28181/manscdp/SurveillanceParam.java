@@ -5,7 +5,7 @@ import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 import java.util.Objects;
 
 /**
- * SVAC surveillance extension flags (GB/T 28181-2016 Annex A.2.3.2.2-3 {@code SurveillanceParam}): time,
+ * SVAC surveillance extension flags (GB/T 28181-2016 Annex A.2.3 {@code SurveillanceParam}): time,
  * event and alert information written by the encoder and shown by the decoder (the standard spells the
  * last decoder flag {@code AlerShowtFlag}).
  */

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 import java.util.Objects;
 
 /**
- * SVAC decoder configuration (GB/T 28181-2016 Annex A.2.3.2.3 {@code SVACDecodeConfig}).
+ * SVAC decoder configuration (GB/T 28181-2016 Annex A.2.3 {@code SVACDecodeConfig}).
  */
 public final class SvacDecodeConfig extends ManscdpElement {
 

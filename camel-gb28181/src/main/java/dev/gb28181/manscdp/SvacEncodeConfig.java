@@ -5,7 +5,7 @@ import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 import java.util.Objects;
 
 /**
- * SVAC encoder configuration (GB/T 28181-2016 Annex A.2.3.2.2 {@code SVACEncodeConfig}).
+ * SVAC encoder configuration (GB/T 28181-2016 Annex A.2.3 {@code SVACEncodeConfig}).
  */
 public final class SvacEncodeConfig extends ManscdpElement {
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 import java.util.Objects;
 
 /**
- * SVAC scalable coding parameters (GB/T 28181-2016 Annex A.2.3.2.2-3 {@code SVCParam}): the encoder's
+ * SVAC scalable coding parameters (GB/T 28181-2016 Annex A.2.3 {@code SVCParam}): the encoder's
  * space/time domain modes and supported modes, the decoder's {@code SVCSTMMode}.
  */
 public final class SvcParam extends ManscdpElement {

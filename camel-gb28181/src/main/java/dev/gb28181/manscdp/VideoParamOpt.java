@@ -5,7 +5,7 @@ import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 import java.util.Objects;
 
 /**
- * Video parameter options (GB/T 28181-2016 Annex A.2.6.7 {@code VideoParamOpt}): download speeds
+ * Video parameter options (GB/T 28181-2016 Annex A.2.6 {@code VideoParamOpt}): download speeds
  * ({@code 1/2/4}) and resolutions the device offers.
  */
 public final class VideoParamOpt extends ManscdpElement {
