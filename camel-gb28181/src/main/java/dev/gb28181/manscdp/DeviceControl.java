@@ -6,7 +6,8 @@ import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
  * Commands a device (GB/T 28181-2016 §9.3, Annex A.2.3; 2022 additions): usually one command per
  * message: {@code PTZCmd} (Annex A.3 hex), {@code TeleBoot} (Boot), {@code RecordCmd}
  * (Record/StopRecord), {@code GuardCmd} (SetGuard/ResetGuard), {@code AlarmCmd} (ResetAlarm),
- * {@code IFrameCmd} (Send; WVP and devices following it write {@code IFameCmd}, read as the same),
+ * {@code IFameCmd} (Send: a key frame now; the standard's spelling, written as such; {@code IFrameCmd},
+ * which some devices and platforms write, is read as the same),
  * {@code DragZoomIn}/{@code DragZoomOut}, {@code HomePosition}, and from 2022 {@code PTZPreciseCtrl},
  * {@code FormatSDCard}, {@code TargetTrack}, {@code DeviceUpgrade}. Answered by a
  * {@link DeviceControlResponse} where the standard asks for one.
@@ -28,7 +29,7 @@ public final class DeviceControl extends ManscdpControl {
     @JacksonXmlProperty(localName = "AlarmCmd")
     private String alarmCmd;
 
-    @JacksonXmlProperty(localName = "IFrameCmd")
+    @JacksonXmlProperty(localName = "IFameCmd")
     private String iframeCmd;
 
     @JacksonXmlProperty(localName = "DragZoomIn")
@@ -99,6 +100,7 @@ public final class DeviceControl extends ManscdpControl {
         this.alarmCmd = alarmCmd;
     }
 
+    /** Forces a key frame ({@code Send}); the XML element is {@code IFameCmd}, as the standard spells it. */
     public String getIframeCmd() {
         return iframeCmd;
     }
@@ -171,9 +173,9 @@ public final class DeviceControl extends ManscdpControl {
         this.info = info;
     }
 
-    /** Reads the {@code IFameCmd} misspelling some devices and platforms write as {@code IFrameCmd}. */
-    @JacksonXmlProperty(localName = "IFameCmd")
-    void setIFameCmd(String value) {
+    /** Reads {@code IFrameCmd}, the corrected spelling some devices and platforms write for {@code IFameCmd}. */
+    @JacksonXmlProperty(localName = "IFrameCmd")
+    void setIFrameCmdSpelling(String value) {
         if (iframeCmd == null) {
             iframeCmd = value;
         }

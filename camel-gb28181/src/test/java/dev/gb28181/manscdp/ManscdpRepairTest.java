@@ -132,13 +132,14 @@ class ManscdpRepairTest {
     void iFameCmdAndIFrameCmdAreTheSameCommand() throws Exception {
         String body = HEAD + "<Control><CmdType>DeviceControl</CmdType><SN>5</SN><DeviceID>34020000001310000001</DeviceID>"
                 + "<%s>Send</%s></Control>";
-        DeviceControl wvp = (DeviceControl) decode(body.formatted("IFameCmd", "IFameCmd"));
-        DeviceControl standard = (DeviceControl) decode(body.formatted("IFrameCmd", "IFrameCmd"));
-        assertThat(wvp.getIframeCmd()).isEqualTo("Send");
+        DeviceControl standard = (DeviceControl) decode(body.formatted("IFameCmd", "IFameCmd"));
+        DeviceControl corrected = (DeviceControl) decode(body.formatted("IFrameCmd", "IFrameCmd"));
         assertThat(standard.getIframeCmd()).isEqualTo("Send");
-        assertThat(wvp.getExtensions()).isEmpty();
-        assertThat(new String(codec.encode(wvp, StandardCharsets.UTF_8), StandardCharsets.UTF_8))
-                .contains("<IFrameCmd>Send</IFrameCmd>").doesNotContain("IFame");
+        assertThat(corrected.getIframeCmd()).isEqualTo("Send");
+        assertThat(corrected.getExtensions()).isEmpty();
+        assertThat(new String(codec.encode(corrected, StandardCharsets.UTF_8), StandardCharsets.UTF_8))
+                .as("written as GB/T 28181-2016 A.2.3 spells it").contains("<IFameCmd>Send</IFameCmd>")
+                .doesNotContain("IFrame");
     }
 
     @Test
