@@ -1,8 +1,9 @@
 package dev.gb28181.platform;
 
+import dev.gb28181.manscdp.KeepaliveNotify;
+import dev.gb28181.manscdp.ManscdpCodec;
 import dev.gb28181.manscdp.ManscdpException;
-import dev.gb28181.manscdp.ManscdpHeader;
-import dev.gb28181.manscdp.ManscdpReader;
+import dev.gb28181.manscdp.ManscdpMessage;
 import dev.gb28181.sip.HeaderNames;
 import dev.gb28181.sip.SipRequest;
 import dev.gb28181.sip.SipResponse;
@@ -32,6 +33,7 @@ final class MessageHandler implements SipRequestHandler {
     private static final Logger LOG = LoggerFactory.getLogger(MessageHandler.class);
 
     private final LogLimiter badBodies = new LogLimiter(LOG, 10, TimeUnit.SECONDS);
+    private final ManscdpCodec codec = new ManscdpCodec();
     private final DeviceRegistry registry;
     private final DeviceLifecycle lifecycle;
 
@@ -57,24 +59,24 @@ final class MessageHandler implements SipRequestHandler {
             tx.respond(unsupported);
             return;
         }
-        ManscdpHeader body;
+        ManscdpMessage body;
         try {
-            body = ManscdpReader.read(request.body());
+            body = codec.decode(request.body()).message();
         } catch (ManscdpException e) {
             badBodies.warn("MESSAGE from device {} at {}: {}", deviceId, tx.source(), e.getMessage());
             tx.respond(request.createResponse(400, "Unreadable MANSCDP Body", tx.toTag()));
             return;
         }
-        if (body.isKeepalive()) {
-            if (lifecycle.keepalive(device, body, tx.transport(), tx.source())) {
+        if (body instanceof KeepaliveNotify keepalive) {
+            if (lifecycle.keepalive(device, keepalive, tx.transport(), tx.source())) {
                 tx.respond(200);
             } else {
                 tx.respond(404);
             }
             return;
         }
-        LOG.debug("MESSAGE {} {} SN {} from device {}: accepted, not handled yet", body.root(), body.cmdType(),
-                body.sn(), deviceId);
+        LOG.debug("MESSAGE {} {} SN {} from device {}: accepted, not handled yet", body.root().xmlName(),
+                body.getCmdType(), body.getSn(), deviceId);
         tx.respond(200);
     }
 }
