@@ -4,6 +4,7 @@ import dev.gb28181.sip.Transport;
 
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
+import java.nio.charset.Charset;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -30,6 +31,7 @@ public final class Device {
     private volatile String userAgent;
     private volatile long lastKeepaliveMillis;
     private volatile boolean online;
+    private volatile Charset charset;
 
     // status tracking, guarded by this
     long lastSeenNanos;
@@ -90,6 +92,14 @@ public final class Device {
         return online;
     }
 
+    /**
+     * The charset of the device's last MANSCDP body, the one the platform writes to it in (GB/T
+     * 28181-2016 Annex A declares GB2312; devices also write UTF-8), or {@code null} before any.
+     */
+    public Charset charset() {
+        return charset;
+    }
+
     @Override
     public String toString() {
         return "Device[" + deviceId + ' ' + transport + ' ' + format(remoteAddress) + (online ? " online]" : " offline]");
@@ -127,6 +137,12 @@ public final class Device {
 
     void lastKeepalive(long epochMillis) {
         lastKeepaliveMillis = epochMillis;
+    }
+
+    void charset(Charset charset) {
+        if (this.charset != charset) {
+            this.charset = charset;
+        }
     }
 
     void online(boolean online) {

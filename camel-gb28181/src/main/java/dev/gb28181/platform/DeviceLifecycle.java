@@ -1,6 +1,5 @@
 package dev.gb28181.platform;
 
-import dev.gb28181.manscdp.ManscdpHeader;
 import dev.gb28181.sip.Transport;
 
 import java.net.InetSocketAddress;
@@ -138,7 +137,7 @@ final class DeviceLifecycle {
      *
      * @return {@code false} when the device's registration ended meanwhile (answer as for an unknown device)
      */
-    boolean keepalive(Device device, ManscdpHeader keepalive, Transport transport, InetSocketAddress source) {
+    boolean keepalive(Device device, String sn, String status, Transport transport, InetSocketAddress source) {
         long now = System.nanoTime();
         long nowMillis = System.currentTimeMillis();
         synchronized (device) {
@@ -155,7 +154,7 @@ final class DeviceLifecycle {
                 arm(device, now);
             }
             events.emit(new KeepaliveEvent(device.deviceId(), KeepaliveEvent.KEEPALIVE, Instant.ofEpochMilli(nowMillis),
-                    keepalive.sn(), keepalive.status(), transport.name(), Device.format(source)));
+                    sn, status, transport.name(), Device.format(source)));
             return true;
         }
     }

@@ -7,5 +7,13 @@ public enum EventKind {
     /** Every accepted keepalive (GB/T 28181 §9.6). */
     KEEPALIVE,
     /** ONLINE and OFFLINE transitions of a device. */
-    STATUS
+    STATUS,
+    /** Complete (or idle-timed-out) catalogs and catalog NOTIFY changes (§9.5.2, §9.11, Annex N). */
+    CATALOG,
+    /** Alarm notifications (§9.4). */
+    ALARM,
+    /** Mobile position notifications (§9.13). */
+    MOBILE_POSITION,
+    /** Every other MANSCDP message, and subscription state changes (§9.11). */
+    MESSAGE
 }

@@ -1,5 +1,9 @@
 package dev.gb28181.platform;
 
+import dev.gb28181.manscdp.ManscdpCodec;
+import dev.gb28181.manscdp.ManscdpMessage;
+import dev.gb28181.manscdp.ManscdpQuery;
+import dev.gb28181.sip.SipResponse;
 import dev.gb28181.sip.SipStack;
 import dev.gb28181.sip.SipStackConfig;
 import dev.gb28181.sip.auth.AuthFailureTracker;
@@ -7,6 +11,7 @@ import dev.gb28181.sip.auth.DigestAuthenticator;
 import dev.gb28181.sip.auth.NonceStore;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.netty.util.HashedWheelTimer;
@@ -19,10 +24,13 @@ import org.slf4j.LoggerFactory;
 /**
  * One GB/T 28181 platform: the SIP stack on one host and port (UDP and TCP, GB/T 28181-2016 §4.3),
  * the device registry, registration with digest authentication (§9.1), keepalive and online status
- * (§9.6). Camel-free; the Camel component owns one instance.
+ * (§9.6), MANSCDP queries and their answers (§9.5, Annex A, split answers of Annex N), alarms
+ * (§9.4), mobile positions (§9.13) and subscriptions (§9.11). Camel-free; the Camel component owns
+ * one instance.
  *
  * <p>Owns one {@link HashedWheelTimer} for all device timeouts and housekeeping (nonce and lockout
- * expiry): no thread or scheduled task per device. Events go to the {@linkplain #addListener
+ * expiry, query deadlines, subscription renewals): no thread or scheduled task per device or
+ * query. Events go to the {@linkplain #addListener
  * listeners} on the thread that produced them (a Netty I/O thread or the timer thread); a listener
  * that throws is logged and never affects the SIP answer.
  */
@@ -30,6 +38,7 @@ public class Gb28181Platform implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Gb28181Platform.class);
     private static final Duration HOUSEKEEPING = Duration.ofSeconds(5);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(2);
 
     private final PlatformConfig config;
     private final DeviceRegistry registry;
@@ -38,6 +47,8 @@ public class Gb28181Platform implements AutoCloseable {
     private final AuthFailureTracker failures;
     private final DeviceLifecycle lifecycle;
     private final RequestDispatcher dispatcher;
+    private final ManscdpClient client;
+    private final Subscriptions subscriptions;
 
     private SipStack stack;
     private HashedWheelTimer timer;
@@ -50,7 +61,10 @@ public class Gb28181Platform implements AutoCloseable {
         this.lifecycle = new DeviceLifecycle(registry, events, config.offlineAfter());
         DigestAuthenticator authenticator = new DigestAuthenticator(config.realm(), config.digestQop(), nonces);
         Registrar registrar = new Registrar(config, authenticator, failures, lifecycle);
-        this.dispatcher = new RequestDispatcher(registry, registrar, new MessageHandler(registry, lifecycle));
+        this.client = new ManscdpClient(config, registry, events, new ManscdpCodec(config.maxMessageSize()));
+        this.subscriptions = new Subscriptions(config, client, events);
+        this.dispatcher = new RequestDispatcher(registry, registrar,
+                new MessageHandler(registry, lifecycle, client, subscriptions, events));
     }
 
     public PlatformConfig config() {
@@ -85,18 +99,26 @@ public class Gb28181Platform implements AutoCloseable {
         }
         timer = wheel;
         stack = sip;
+        client.start(sip, wheel);
+        subscriptions.start(wheel);
         scheduleHousekeeping(wheel);
         LOG.info("GB28181 platform {} (realm {}) listening on {}:{} over {}", config.sipId(), config.realm(),
                 config.host(), sip.port(), config.transports());
     }
 
-    /** Unbinds, stops timers; idempotent. The registry keeps its devices (a restart re-arms them). */
+    /**
+     * Ends every subscription ({@code Expires: 0}, waiting up to 2 s for the answers), fails the
+     * queries in flight, unbinds, stops timers; idempotent. The registry keeps its devices (a restart
+     * re-arms them).
+     */
     public synchronized void stop() {
         SipStack sip = stack;
         if (sip == null) {
             return;
         }
+        subscriptions.stop(STOP_WAIT.compareTo(config.requestTimeout()) < 0 ? STOP_WAIT : config.requestTimeout());
         stack = null;
+        client.stop();
         lifecycle.stop();
         try {
             sip.stop();
@@ -132,6 +154,48 @@ public class Gb28181Platform implements AutoCloseable {
         return stack;
     }
 
+    /**
+     * Sends one MANSCDP MESSAGE to a device (GB/T 28181-2016 §9.3 control, §9.4 alarm answers, any
+     * Annex A body): Request-URI the device at its last address, over its last transport, the body
+     * in the charset the device writes (else {@link PlatformConfig#charset()}), DeviceID set to
+     * {@code deviceId} when the body has none. The future completes with the device's 2xx and fails
+     * with {@link DeviceUnavailableException} at once for an unknown or offline device, with
+     * {@link SipStatusException} for a non-2xx, with {@link ManscdpTimeoutException} when no answer
+     * came within {@link PlatformConfig#requestTimeout()}. It completes on an I/O or timer thread:
+     * chain slow work with the {@code *Async} methods.
+     */
+    public CompletableFuture<SipResponse> send(String deviceId, ManscdpMessage body) {
+        return client.send(deviceId, body);
+    }
+
+    /**
+     * Queries a device (GB/T 28181-2016 §9.5, Annex A.2.4) and completes with its typed answer. The
+     * query's SN is set (unique among the device's queries in flight) and its DeviceID defaults to
+     * {@code deviceId} (set a channel ID to ask about a channel); the query object is changed, so use
+     * one per call. Split answers (Catalog, RecordInfo; Annex N) complete once SumNum distinct items
+     * arrived, aggregated into one answer ({@code complete} true), or with the parts received when
+     * they stop for {@link PlatformConfig#partIdleTimeout()} ({@code complete} false); SumNum 0 is an
+     * empty answer. Fails like {@link #send}, and with {@link ManscdpTimeoutException} when the device
+     * sends no answer within {@link PlatformConfig#requestTimeout()} (a split one: no first part within
+     * {@link PlatformConfig#firstPartTimeout()} after its 200). A Catalog answer is also emitted as a
+     * {@link CatalogEvent} with source QUERY.
+     */
+    public CompletableFuture<ManscdpMessage> query(String deviceId, ManscdpQuery query) {
+        return client.query(deviceId, query);
+    }
+
+    /**
+     * Subscribes to a device's events (GB/T 28181-2016 §9.11, RFC 6665): a SUBSCRIBE with
+     * {@code Event: Catalog} for a Catalog query, {@code presence} for Alarm and MobilePosition, the
+     * query as body and {@code Expires}. The subscription is renewed in its dialog at 80 % of the
+     * granted lifetime until {@link Subscription#cancel()} or {@link #stop()}; its NOTIFYs become
+     * events (catalog changes: {@link CatalogEvent} with source NOTIFY). Its changes are
+     * {@link SubscriptionEvent}s. The future fails like {@link #send} (a refusal also emits REFUSED).
+     */
+    public CompletableFuture<Subscription> subscribe(String deviceId, ManscdpQuery body, Duration expires) {
+        return subscriptions.subscribe(deviceId, body, expires);
+    }
+
     public void addListener(PlatformListener listener) {
         events.add(listener);
     }
@@ -142,7 +206,8 @@ public class Gb28181Platform implements AutoCloseable {
 
     /** Wheel tick: fine enough for the shortest configured deadline, at most 100 ms. */
     private long tickMillis() {
-        long shortest = Math.min(config.offlineAfter().toMillis(), config.registerExpiresMin().toMillis());
+        long shortest = Math.min(Math.min(config.offlineAfter().toMillis(), config.registerExpiresMin().toMillis()),
+                Math.min(config.requestTimeout().toMillis(), config.partIdleTimeout().toMillis()));
         return Math.max(10, Math.min(100, shortest / 20));
     }
 

@@ -1,15 +1,23 @@
 package dev.gb28181.platform;
 
+import dev.gb28181.manscdp.AlarmNotify;
+import dev.gb28181.manscdp.AlarmResponse;
+import dev.gb28181.manscdp.CatalogNotify;
+import dev.gb28181.manscdp.CatalogResponse;
+import dev.gb28181.manscdp.KeepaliveNotify;
+import dev.gb28181.manscdp.ManscdpCodec;
 import dev.gb28181.manscdp.ManscdpException;
-import dev.gb28181.manscdp.ManscdpHeader;
-import dev.gb28181.manscdp.ManscdpReader;
+import dev.gb28181.manscdp.ManscdpMessage;
+import dev.gb28181.manscdp.MobilePositionNotify;
 import dev.gb28181.sip.HeaderNames;
+import dev.gb28181.sip.SipMethod;
 import dev.gb28181.sip.SipRequest;
 import dev.gb28181.sip.SipResponse;
 import dev.gb28181.sip.transaction.ServerTransaction;
 import dev.gb28181.sip.transaction.SipRequestHandler;
 import dev.gb28181.sip.transport.LogLimiter;
 
+import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
@@ -17,37 +25,69 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers MESSAGE requests carrying MANSCDP bodies (RFC 3428, GB/T 28181-2016 §9.6 keepalive, Annex A).
+ * Answers MESSAGE (RFC 3428) and NOTIFY (RFC 6665) requests carrying MANSCDP bodies
+ * (GB/T 28181-2016 Annex A) and routes what they carry.
  *
- * <p>Only registered devices are served: a MESSAGE from a device that is not registered gets
+ * <p>Only registered devices are served: a request from a device that is not registered gets
  * {@code 404 Not Found} and raises no event, which makes devices register again (what WVP answers,
- * and what devices that only send keepalives after a platform restart need). A keepalive from a
- * registered device gets 200 and a {@link KeepaliveEvent}. Other MANSCDP messages get 200 and are
- * left to later handlers. A body that is not MANSCDP gets 415, an unreadable one 400.
+ * and what devices that only send keepalives after a platform restart need). A body that is not
+ * MANSCDP gets 415, an unreadable one 400 (a NOTIFY without body, the first one of a subscription,
+ * gets 200). Everything else gets 200 first; then, off the answer path:
+ * <ul>
+ * <li>Keepalive (§9.6): the device's online state and a {@link KeepaliveEvent} (404 when the
+ * registration ended meanwhile);</li>
+ * <li>an answer to a query in flight completes it ({@link ManscdpClient});</li>
+ * <li>Catalog (§9.5.2, §9.11.1): a {@link CatalogEvent}, aggregated when split (Annex N);</li>
+ * <li>Notify Alarm (§9.4): an {@link AlarmEvent}, then the Response Alarm with Result OK (A.2.6);</li>
+ * <li>Notify MobilePosition (§9.13): a {@link MobilePositionEvent};</li>
+ * <li>anything else: a {@link ManscdpEvent}.</li>
+ * </ul>
+ * The device is the From user. A MediaStatus (§9.8.3) whose From user is not the device but the
+ * media session's channel is routed by its From user too: matching it by Call-ID needs the media
+ * sessions of a later issue. The charset of every decoded body is remembered for the platform's
+ * requests to the device. A NOTIFY outside any known subscription (one of before a platform restart)
+ * from a registered device is accepted and routed alike, since its content is still the device's.
  */
 final class MessageHandler implements SipRequestHandler {
 
-    static final String MANSCDP = "Application/MANSCDP+xml";
+    static final String MANSCDP = ManscdpClient.MANSCDP;
 
     private static final Logger LOG = LoggerFactory.getLogger(MessageHandler.class);
 
     private final LogLimiter badBodies = new LogLimiter(LOG, 10, TimeUnit.SECONDS);
+    private final LogLimiter failedAcks = new LogLimiter(LOG, 10, TimeUnit.SECONDS);
     private final DeviceRegistry registry;
     private final DeviceLifecycle lifecycle;
+    private final ManscdpClient client;
+    private final Subscriptions subscriptions;
+    private final PlatformEvents events;
+    private final ManscdpCodec codec;
 
-    MessageHandler(DeviceRegistry registry, DeviceLifecycle lifecycle) {
+    MessageHandler(DeviceRegistry registry, DeviceLifecycle lifecycle, ManscdpClient client,
+            Subscriptions subscriptions, PlatformEvents events) {
         this.registry = registry;
         this.lifecycle = lifecycle;
+        this.client = client;
+        this.subscriptions = subscriptions;
+        this.events = events;
+        this.codec = client.codec();
     }
 
     @Override
     public void onRequest(ServerTransaction tx) {
         SipRequest request = tx.request();
+        String method = request.method();
         String deviceId = RequestDispatcher.fromUser(request);
         Device device = deviceId == null ? null : registry.find(deviceId).orElse(null);
         if (device == null) {
-            LOG.debug("MESSAGE from unregistered {} at {}: 404 so it registers again", deviceId, tx.source());
+            LOG.debug("{} from unregistered {} at {}: 404 so it registers again", method, deviceId, tx.source());
             tx.respond(404);
+            return;
+        }
+        boolean notify = SipMethod.NOTIFY.equals(method);
+        if (notify && request.body().length == 0) {
+            tx.respond(200);
+            subscriptions.onNotify(request);
             return;
         }
         String contentType = request.contentType();
@@ -57,24 +97,62 @@ final class MessageHandler implements SipRequestHandler {
             tx.respond(unsupported);
             return;
         }
-        ManscdpHeader body;
+        ManscdpCodec.Decoded decoded;
         try {
-            body = ManscdpReader.read(request.body());
+            decoded = codec.decode(request.body());
         } catch (ManscdpException e) {
-            badBodies.warn("MESSAGE from device {} at {}: {}", deviceId, tx.source(), e.getMessage());
+            badBodies.warn("{} from device {} at {}: {}", method, deviceId, tx.source(), e.getMessage());
             tx.respond(request.createResponse(400, "Unreadable MANSCDP Body", tx.toTag()));
             return;
         }
-        if (body.isKeepalive()) {
-            if (lifecycle.keepalive(device, body, tx.transport(), tx.source())) {
-                tx.respond(200);
-            } else {
-                tx.respond(404);
-            }
+        device.charset(decoded.charset());
+        ManscdpMessage message = decoded.message();
+        if (message instanceof KeepaliveNotify keepalive) {
+            String sn = keepalive.getSn() == null ? null : keepalive.getSn().toString();
+            tx.respond(lifecycle.keepalive(device, sn, keepalive.getStatus(), tx.transport(), tx.source()) ? 200 : 404);
             return;
         }
-        LOG.debug("MESSAGE {} {} SN {} from device {}: accepted, not handled yet", body.root(), body.cmdType(),
-                body.sn(), deviceId);
         tx.respond(200);
+        if (notify) {
+            subscriptions.onNotify(request);
+        }
+        route(deviceId, method, message);
+    }
+
+    /** Hands an accepted message to whoever waits for it, else to the listeners. */
+    private void route(String deviceId, String method, ManscdpMessage message) {
+        if (client.onAnswer(deviceId, message)) {
+            return;
+        }
+        if (message instanceof CatalogNotify catalog) {
+            events.emit(new CatalogEvent(deviceId, CatalogEvent.CATALOG, Instant.now(), catalog.getSn(),
+                    catalog.getSumNum(), catalog.items().size(),
+                    catalog.getSumNum() == null || catalog.items().size() >= catalog.getSumNum(), CatalogEvent.NOTIFY,
+                    catalog.items()));
+        } else if (message instanceof CatalogResponse catalog) {
+            client.onUnsolicitedCatalog(deviceId, catalog);
+        } else if (message instanceof AlarmNotify alarm) {
+            events.emit(new AlarmEvent(deviceId, AlarmEvent.ALARM, Instant.now(), method, alarm));
+            acknowledge(deviceId, alarm);
+        } else if (message instanceof MobilePositionNotify position) {
+            events.emit(new MobilePositionEvent(deviceId, MobilePositionEvent.MOBILE_POSITION, Instant.now(),
+                    position));
+        } else {
+            events.emit(new ManscdpEvent(deviceId, message.getEventType(), Instant.now(), message));
+        }
+    }
+
+    /** The Response Alarm with Result OK that GB/T 28181-2016 §9.4.2 / A.2.6 asks after the 200. */
+    private void acknowledge(String deviceId, AlarmNotify alarm) {
+        AlarmResponse ok = new AlarmResponse();
+        ok.setSn(alarm.getSn());
+        ok.setDeviceId(alarm.getDeviceId() != null ? alarm.getDeviceId() : deviceId);
+        ok.setResult("OK");
+        client.send(deviceId, ok).whenComplete((response, error) -> {
+            if (error != null) {
+                failedAcks.warn("Response Alarm SN {} to device {} failed: {}", alarm.getSn(), deviceId,
+                        error.toString());
+            }
+        });
     }
 }

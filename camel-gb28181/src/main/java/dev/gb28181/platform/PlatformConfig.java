@@ -26,6 +26,8 @@ public final class PlatformConfig {
     private Duration keepaliveInterval = Duration.ofSeconds(60);
     private int keepaliveTimeoutCount = 3;
     private Duration requestTimeout = Duration.ofSeconds(10);
+    private Duration firstPartTimeout = Duration.ofSeconds(60);
+    private Duration partIdleTimeout = Duration.ofSeconds(5);
     private Charset charset = Charset.forName("GB18030");
     private Duration registerExpiresMin = Duration.ofSeconds(3600);
     private Duration registerExpiresMax = Duration.ofSeconds(86400);
@@ -68,6 +70,11 @@ public final class PlatformConfig {
         }
         if (authLockout.isNegative()) {
             throw new IllegalArgumentException("authLockout must not be negative");
+        }
+        for (Duration d : new Duration[] {requestTimeout, firstPartTimeout, partIdleTimeout}) {
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("requestTimeout, firstPartTimeout and partIdleTimeout must be positive");
+            }
         }
         Objects.requireNonNull(charset, "charset");
         return this;
@@ -182,6 +189,10 @@ public final class PlatformConfig {
         return this;
     }
 
+    /**
+     * How long a request to a device waits for its SIP answer and, for a query answered in one
+     * message, for the answer (GB/T 28181-2016 §9.5).
+     */
     public Duration requestTimeout() {
         return requestTimeout;
     }
@@ -191,6 +202,33 @@ public final class PlatformConfig {
         return this;
     }
 
+    /**
+     * How long a split query (Catalog, RecordInfo; GB/T 28181-2016 Annex N) waits for its first part
+     * once the device answered 200: lower platforms may take minutes to collect a large catalog.
+     */
+    public Duration firstPartTimeout() {
+        return firstPartTimeout;
+    }
+
+    public PlatformConfig firstPartTimeout(Duration firstPartTimeout) {
+        this.firstPartTimeout = firstPartTimeout;
+        return this;
+    }
+
+    /**
+     * How long a split answer may pause between parts: then the parts received so far complete the
+     * query, marked incomplete (devices that never send every part, UDP loss).
+     */
+    public Duration partIdleTimeout() {
+        return partIdleTimeout;
+    }
+
+    public PlatformConfig partIdleTimeout(Duration partIdleTimeout) {
+        this.partIdleTimeout = partIdleTimeout;
+        return this;
+    }
+
+    /** The charset of the platform's MANSCDP bodies to a device that has sent none yet. */
     public Charset charset() {
         return charset;
     }

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * Hands each new request to the handler of its method, one small class per job (RFC 3261 §8.2).
  *
  * <ul>
- * <li>REGISTER: {@link Registrar}; MESSAGE: {@link MessageHandler}.</li>
+ * <li>REGISTER: {@link Registrar}; MESSAGE and NOTIFY (subscriptions, RFC 6665): {@link MessageHandler}.</li>
  * <li>OPTIONS: 200 with {@code Allow} (RFC 3261 §11.2).</li>
  * <li>BYE: 481, as no dialog exists yet (media sessions come later); ACK: absorbed (an ACK gets no
  * answer, RFC 3261 §17.2.1); CANCEL is answered by the transaction layer (RFC 3261 §9.2).</li>
@@ -49,6 +49,7 @@ final class RequestDispatcher implements SipRequestHandler {
         Map<String, SipRequestHandler> map = new LinkedHashMap<>();
         map.put(SipMethod.REGISTER, registrar);
         map.put(SipMethod.MESSAGE, messages);
+        map.put(SipMethod.NOTIFY, messages);
         map.put(SipMethod.OPTIONS, this::options);
         map.put(SipMethod.ACK, tx -> {
         });

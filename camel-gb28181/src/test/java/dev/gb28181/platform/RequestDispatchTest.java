@@ -20,7 +20,7 @@ class RequestDispatchTest {
             SipResponse ok = f.udp(DEVICE).options();
             assertThat(ok.status()).isEqualTo(200);
             assertThat(String.join(", ", ok.headers(HeaderNames.ALLOW)))
-                    .contains("REGISTER", "MESSAGE", "OPTIONS", "ACK", "BYE", "CANCEL").doesNotContain("INVITE");
+                    .contains("REGISTER", "MESSAGE", "NOTIFY", "OPTIONS", "ACK", "BYE", "CANCEL").doesNotContain("INVITE");
         }
     }
 

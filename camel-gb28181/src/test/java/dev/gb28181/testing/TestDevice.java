@@ -26,18 +26,26 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.Charset;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,6 +55,12 @@ import java.util.regex.Pattern;
  * without qop), sends keepalives (§9.6) and other MESSAGEs, unregisters, and reads the platform's raw
  * responses and requests. Plain JDK sockets bound to 127.0.0.1 on an ephemeral port, our codec for
  * the bytes.
+ *
+ * <p>It also plays the device's side of MANSCDP (GB/T 28181-2016 §9.4, §9.5, §9.11): requests the
+ * platform sends (MESSAGE queries, SUBSCRIBE) queue up for {@link #nextRequest(String, Duration)}
+ * and are answered with {@link #respond}, {@link #acceptSubscription} and {@link #notify}, or
+ * automatically with {@link #autoAnswer}, which answers 200 and sends the answer MESSAGEs (e.g. a
+ * catalog split into parts, {@link #catalogParts}) with the query's SN from a worker thread.
  *
  * <p>Like real devices it keeps the last challenge and answers it again on the next REGISTER with
  * an increasing nonce-count (qop) before falling back to the full 401 round trip. A reader thread
@@ -71,7 +85,9 @@ public final class TestDevice implements AutoCloseable {
     private final Transport transport;
     private final InetSocketAddress platform;
     private final Map<String, CompletableFuture<SipResponse>> pending = new ConcurrentHashMap<>();
-    private final BlockingQueue<SipRequest> requests = new LinkedBlockingQueue<>();
+    private final BlockingDeque<SipRequest> requests = new LinkedBlockingDeque<>();
+    private final List<SipRequest> received = new CopyOnWriteArrayList<>();
+    private final Map<String, String> subscriptionTags = new ConcurrentHashMap<>();
     private final AtomicLong cseq = new AtomicLong(1);
     private final AtomicLong sn = new AtomicLong(1);
     private final String registerCallId = newId();
@@ -90,6 +106,8 @@ public final class TestDevice implements AutoCloseable {
     private volatile Socket tcp;
     private volatile Thread reader;
     private volatile String challenge;
+    private volatile Function<SipRequest, List<String>> answerer;
+    private volatile ExecutorService worker;
     private final AtomicLong nonceCount = new AtomicLong();
 
     private TestDevice(String deviceId, Transport transport, InetSocketAddress platform) {
@@ -203,8 +221,18 @@ public final class TestDevice implements AutoCloseable {
 
     /** The XML of a MANSCDP message from this device: prolog, root, CmdType, SN, DeviceID, then {@code extra}. */
     public String manscdp(String root, String cmdType, String extra) {
+        return manscdp(root, cmdType, sn.getAndIncrement(), extra);
+    }
+
+    /** {@link #manscdp(String, String, String)} with a given SN (an answer carries its query's SN). */
+    public String manscdp(String root, String cmdType, long sn, String extra) {
         return "<?xml version=\"1.0\" encoding=\"GB2312\"?>\r\n<" + root + ">\r\n<CmdType>" + cmdType + "</CmdType>\r\n<SN>"
-                + sn.getAndIncrement() + "</SN>\r\n<DeviceID>" + deviceId + "</DeviceID>\r\n" + extra + "</" + root + ">\r\n";
+                + sn + "</SN>\r\n<DeviceID>" + deviceId + "</DeviceID>\r\n" + extra + "</" + root + ">\r\n";
+    }
+
+    /** A MESSAGE with a MANSCDP body in GB18030 (what GB2312-labelled bodies really are). */
+    public SipResponse message(String xml) {
+        return message(xml, Charset.forName("GB18030"));
     }
 
     /** An OPTIONS to the platform. */
@@ -320,6 +348,153 @@ public final class TestDevice implements AutoCloseable {
         return requests.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * The next request of {@code method} the platform sent to this device, or {@code null} after
+     * {@code wait}; requests of other methods stay queued, in order.
+     */
+    public SipRequest nextRequest(String method, Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            synchronized (requests) {
+                for (Iterator<SipRequest> it = requests.iterator(); it.hasNext();) {
+                    SipRequest r = it.next();
+                    if (r.method().equals(method)) {
+                        it.remove();
+                        return r;
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return null;
+                }
+                TimeUnit.NANOSECONDS.timedWait(requests, left);
+            }
+        }
+    }
+
+    /** Every request the platform sent to this device, answered or not, in arrival order. */
+    public List<SipRequest> receivedRequests() {
+        return List.copyOf(received);
+    }
+
+    /** Answers a request from the platform with {@code status} and no body. */
+    public void respond(SipRequest request, int status) {
+        respond(request, status, null, null);
+    }
+
+    /**
+     * Answers a SUBSCRIBE (RFC 6665 §4.2.1) with 200, its Expires echoed and this device's Contact;
+     * the To tag is remembered for {@link #notify}.
+     *
+     * @return the To tag (the device's dialog tag)
+     */
+    public String acceptSubscription(SipRequest subscribe) {
+        String tag = subscriptionTags.computeIfAbsent(subscribe.callId(), k -> newId());
+        SipResponse ok = subscribe.createResponse(200, tag);
+        ok.addHeader(HeaderNames.CONTACT, "<" + localUri() + ">");
+        ok.addHeader(HeaderNames.EXPIRES, Long.toString(Math.max(0, subscribe.expires())));
+        sendRaw(SipEncoder.encode(ok));
+        return tag;
+    }
+
+    /**
+     * Sends a NOTIFY in the dialog of {@code subscribe} (RFC 6665 §4.2.2): to its Contact, From its To
+     * with this device's tag, {@code Subscription-State: subscriptionState}, its Event, a MANSCDP body
+     * ({@code null}: none). Waits for the platform's answer.
+     */
+    public SipResponse notify(SipRequest subscribe, String subscriptionState, String xml) {
+        String tag = subscriptionTags.computeIfAbsent(subscribe.callId(), k -> newId());
+        SipUri target = dev.gb28181.sip.NameAddress.parse(subscribe.header(HeaderNames.CONTACT)).uri();
+        SipRequest r = request("NOTIFY", target, subscribe.callId(),
+                subscribe.from().uri());
+        r.setHeader(HeaderNames.FROM, subscribe.to().withTag(tag).toString());
+        r.setHeader(HeaderNames.TO, subscribe.from().toString());
+        r.addHeader(HeaderNames.EVENT, subscribe.header(HeaderNames.EVENT));
+        r.addHeader(HeaderNames.SUBSCRIPTION_STATE, subscriptionState);
+        if (xml != null) {
+            r.body("Application/MANSCDP+xml", xml.getBytes(Charset.forName("GB18030")));
+        }
+        return send(r);
+    }
+
+    /**
+     * Answers the platform's requests automatically from now on, on a worker thread: a MESSAGE gets
+     * 200 and then one MESSAGE per XML body {@code answers} returns for it (none for {@code null});
+     * a SUBSCRIBE is {@linkplain #acceptSubscription accepted} and its bodies are sent as NOTIFYs.
+     * Requests still appear in {@link #receivedRequests()} but not in {@link #nextRequest}.
+     */
+    public TestDevice autoAnswer(Function<SipRequest, List<String>> answers) {
+        synchronized (this) {
+            if (worker == null) {
+                worker = Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "test-device-" + deviceId + "-answers");
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+        }
+        answerer = answers;
+        return this;
+    }
+
+    /** The SN of a MANSCDP request body ({@code <SN>}), or -1. */
+    public static long sn(SipRequest request) {
+        String value = element(request, "SN");
+        return value == null ? -1 : Long.parseLong(value.trim());
+    }
+
+    /** The CmdType of a MANSCDP request body, or {@code null}. */
+    public static String cmdType(SipRequest request) {
+        return element(request, "CmdType");
+    }
+
+    /** The text of the first {@code <name>} element of a request's body (ASCII content), or {@code null}. */
+    public static String element(SipRequest request, String name) {
+        String body = new String(request.body(), StandardCharsets.ISO_8859_1);
+        int start = body.indexOf('<' + name + '>');
+        int end = body.indexOf("</" + name + '>');
+        return start < 0 || end < start ? null : body.substring(start + name.length() + 2, end);
+    }
+
+    /**
+     * A catalog of {@code total} channels of this device (IDs {@code <first 10 digits of the device
+     * ID>1310000001...}) as Response Catalog MESSAGE bodies of {@code partSize} items each, with
+     * {@code SumNum total} and SN {@code sn} (GB/T 28181-2016 Annex A.2.6, Annex N).
+     */
+    public List<String> catalogParts(long sn, int total, int partSize) {
+        List<String> parts = new ArrayList<>();
+        for (int from = 0; from < total || (total == 0 && from == 0); from += Math.max(1, partSize)) {
+            int to = Math.min(total, from + partSize);
+            StringBuilder items = new StringBuilder("<SumNum>").append(total).append("</SumNum>\r\n");
+            if (total > 0) {
+                items.append("<DeviceList Num=\"").append(to - from).append("\">\r\n");
+                for (int i = from; i < to; i++) {
+                    items.append(catalogItem(i));
+                }
+                items.append("</DeviceList>\r\n");
+            }
+            parts.add(manscdp("Response", "Catalog", sn, items.toString()));
+            if (total == 0) {
+                break;
+            }
+        }
+        return parts;
+    }
+
+    /** Channel {@code i} of {@link #catalogParts} as a {@code <Item>}. */
+    public String catalogItem(int i) {
+        return "<Item>\r\n<DeviceID>" + channelId(i) + "</DeviceID>\r\n<Name>通道" + (i + 1) + "</Name>\r\n"
+                + "<Manufacturer>Test</Manufacturer>\r\n<Model>IPC</Model>\r\n<Owner>0</Owner>\r\n"
+                + "<CivilCode>3402000000</CivilCode>\r\n<Address>Gate</Address>\r\n<Parental>0</Parental>\r\n"
+                + "<ParentID>" + deviceId + "</ParentID>\r\n<SafetyWay>0</SafetyWay>\r\n<RegisterWay>1</RegisterWay>\r\n"
+                + "<Secrecy>0</Secrecy>\r\n<Status>ON</Status>\r\n</Item>\r\n";
+    }
+
+    /** The ID of channel {@code i} of this device. */
+    public String channelId(int i) {
+        return deviceId.substring(0, 10) + String.format("131%07d", i + 1);
+    }
+
     /** Answers a request from the platform with {@code status} and an optional body. */
     public void respond(SipRequest request, int status, String contentType, byte[] body) {
         SipResponse response = request.createResponse(status, newId());
@@ -364,6 +539,7 @@ public final class TestDevice implements AutoCloseable {
 
     @Override
     public void close() {
+        closeWorker();
         closeSockets();
     }
 
@@ -484,7 +660,44 @@ public final class TestDevice implements AutoCloseable {
                 f.complete(response);
             }
         } else {
-            requests.add((SipRequest) message);
+            SipRequest request = (SipRequest) message;
+            received.add(request);
+            Function<SipRequest, List<String>> auto = answerer;
+            if (auto != null && !"ACK".equals(request.method())) {
+                worker.execute(() -> answer(request, auto));
+                return;
+            }
+            synchronized (requests) {
+                requests.add(request);
+                requests.notifyAll();
+            }
+        }
+    }
+
+    private void answer(SipRequest request, Function<SipRequest, List<String>> auto) {
+        boolean subscribe = "SUBSCRIBE".equals(request.method());
+        if (subscribe) {
+            acceptSubscription(request);
+        } else {
+            respond(request, 200);
+        }
+        List<String> bodies = auto.apply(request);
+        if (bodies == null) {
+            return;
+        }
+        for (String xml : bodies) {
+            if (subscribe) {
+                notify(request, "active;expires=" + request.expires(), xml);
+            } else {
+                message(xml);
+            }
+        }
+    }
+
+    private void closeWorker() {
+        ExecutorService w = worker;
+        if (w != null) {
+            w.shutdownNow();
         }
     }
 

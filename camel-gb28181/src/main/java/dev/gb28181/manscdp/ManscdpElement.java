@@ -1,0 +1,58 @@
+package dev.gb28181.manscdp;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A MANSCDP element that keeps what it does not model: devices add vendor elements and the 2016 and
+ * 2022 editions of GB/T 28181 (Annex A) differ, so every element that is not a typed property lands in
+ * {@link #getExtensions()} (text as {@code String}, nested elements as {@code Map}, repeated ones as
+ * {@code List}) and is written back on encoding. A typed value a device wrote in an unreadable form
+ * (a time such as {@code 24/5/4}) is also kept there as its raw text instead of failing the message.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public abstract class ManscdpElement {
+
+    private final Map<String, Object> extensions = new LinkedHashMap<>();
+
+    /** Elements this class does not model, by element name, in document order. */
+    @JsonAnyGetter
+    public Map<String, Object> getExtensions() {
+        return extensions;
+    }
+
+    /** Keeps an element this class does not model; a repeated name collects its values into a list. */
+    @JsonAnySetter
+    @SuppressWarnings("unchecked")
+    public void setExtension(String name, Object value) {
+        Object previous = extensions.putIfAbsent(name, value);
+        if (previous instanceof List<?> list) {
+            ((List<Object>) list).add(value);
+        } else if (previous != null) {
+            List<Object> list = new ArrayList<>(2);
+            list.add(previous);
+            list.add(value);
+            extensions.put(name, list);
+        }
+    }
+
+    /** Copies another element's extensions into this one (used by copies and merges). */
+    void copyExtensions(ManscdpElement other) {
+        extensions.putAll(other.extensions);
+    }
+
+    boolean extensionsEqual(ManscdpElement other) {
+        return extensions.equals(other.extensions);
+    }
+
+    int extensionsHash() {
+        return Objects.hashCode(extensions);
+    }
+}

@@ -1,0 +1,524 @@
+package dev.gb28181.platform;
+
+import dev.gb28181.manscdp.CatalogItem;
+import dev.gb28181.manscdp.CatalogResponse;
+import dev.gb28181.manscdp.ManscdpCodec;
+import dev.gb28181.manscdp.ManscdpMessage;
+import dev.gb28181.manscdp.ManscdpQueries;
+import dev.gb28181.manscdp.ManscdpQuery;
+import dev.gb28181.manscdp.ManscdpRoot;
+import dev.gb28181.manscdp.SplitResponse;
+import dev.gb28181.sip.CSeq;
+import dev.gb28181.sip.HeaderNames;
+import dev.gb28181.sip.NameAddress;
+import dev.gb28181.sip.SipMethod;
+import dev.gb28181.sip.SipRequest;
+import dev.gb28181.sip.SipResponse;
+import dev.gb28181.sip.SipStack;
+import dev.gb28181.sip.SipUri;
+import dev.gb28181.sip.transaction.SipTransactionTimeoutException;
+
+import java.nio.charset.Charset;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.netty.util.Timeout;
+import io.netty.util.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends MANSCDP MESSAGEs to devices and correlates the answers to queries (GB/T 28181-2016 §9.3,
+ * §9.5, Annex A): a query is a MESSAGE the device accepts with 200, its answer a separate MESSAGE
+ * from the device carrying the query's SN. Answers are matched by (From user, SN) and CmdType, so
+ * any number of queries may be in flight to one device; the SN is unique among a device's queries
+ * in flight.
+ *
+ * <p>Split answers (Annex N: Catalog, RecordInfo) arrive in parts with SumNum = total; items are
+ * collected in a set (items' {@code equals}), so a part the device sends again is not counted twice,
+ * until SumNum distinct items arrived. When parts stop for {@code partIdleTimeout} the partial result
+ * completes the query marked incomplete; a device that accepted a split query has
+ * {@code firstPartTimeout} for its first part (lower platforms are slow), any other query
+ * {@code requestTimeout} for the SIP answer and the answer. Catalog parts nobody asked for are
+ * aggregated the same way and emitted as a {@link CatalogEvent} UNSOLICITED.
+ *
+ * <p>All deadlines live on the platform's {@link io.netty.util.HashedWheelTimer}: one timeout per
+ * exchange, re-armed lazily when it fires early (a new part only moves the deadline). State is
+ * bounded: an exchange ends with its deadline, unsolicited aggregations are capped in number and
+ * every aggregation in items. Futures complete on a Netty I/O or the timer thread.
+ */
+final class ManscdpClient {
+
+    static final String MANSCDP = "Application/MANSCDP+xml";
+    /** Items kept per split answer: beyond this the answer completes, marked incomplete. */
+    static final int MAX_ITEMS = 200_000;
+    /** Concurrent unsolicited catalogs being aggregated; beyond this a part is emitted on its own. */
+    static final int MAX_UNSOLICITED = 1_024;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ManscdpClient.class);
+
+    private final PlatformConfig config;
+    private final DeviceRegistry registry;
+    private final PlatformEvents events;
+    private final ManscdpCodec codec;
+    private final ConcurrentHashMap<Key, Exchange> queries = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Key, Exchange> unsolicited = new ConcurrentHashMap<>();
+    private final AtomicLong sn = new AtomicLong(ThreadLocalRandom.current().nextInt(1, 1 << 16));
+    private volatile SipStack stack;
+    private volatile Timer timer;
+
+    /** An answer's identity: the device (From user) and the SN. */
+    record Key(String deviceId, long sn) {
+    }
+
+    ManscdpClient(PlatformConfig config, DeviceRegistry registry, PlatformEvents events, ManscdpCodec codec) {
+        this.config = config;
+        this.registry = registry;
+        this.events = events;
+        this.codec = codec;
+    }
+
+    void start(SipStack stack, Timer timer) {
+        this.stack = stack;
+        this.timer = timer;
+    }
+
+    /** Fails every query in flight and drops unsolicited aggregations. */
+    void stop() {
+        stack = null;
+        timer = null;
+        for (Exchange x : queries.values()) {
+            x.fail(new IllegalStateException("The platform stopped before device " + x.key.deviceId
+                    + " answered Query " + x.cmdType + " SN " + x.key.sn));
+        }
+        unsolicited.values().forEach(Exchange::cancelTimer);
+        unsolicited.clear();
+    }
+
+    ManscdpCodec codec() {
+        return codec;
+    }
+
+    // ---- sending -------------------------------------------------------------------------------
+
+    /** The device if registered and online, else {@link DeviceUnavailableException}. */
+    Device requireOnline(String deviceId) {
+        Device device = deviceId == null ? null : registry.find(deviceId).orElse(null);
+        if (device == null) {
+            throw new DeviceUnavailableException(deviceId, "Device " + deviceId + " is not registered");
+        }
+        if (!device.online()) {
+            throw new DeviceUnavailableException(deviceId, "Device " + deviceId + " is offline");
+        }
+        return device;
+    }
+
+    SipStack requireStack() {
+        SipStack s = stack;
+        if (s == null) {
+            throw new IllegalStateException("The platform is not started");
+        }
+        return s;
+    }
+
+    /** The next SN (1 .. 2^31-1, as the standard's integer SN). */
+    long nextSn() {
+        while (true) {
+            long next = sn.incrementAndGet() & Integer.MAX_VALUE;
+            if (next != 0) {
+                return next;
+            }
+        }
+    }
+
+    /** The body in the charset the device writes, else the configured one. */
+    byte[] encode(Device device, ManscdpMessage message) {
+        Charset cs = device.charset();
+        return codec.encode(message, cs != null ? cs : config.charset());
+    }
+
+    /** The platform's address as From/To (its ID at its domain, GB/T 28181-2016 §9.1). */
+    NameAddress platformAddress(String tag) {
+        NameAddress address = NameAddress.of(SipUri.sip(config.sipId(), config.domain(), -1));
+        return tag == null ? address : address.withTag(tag);
+    }
+
+    /** The device's URI at its last address: the Request-URI of requests to it. */
+    static SipUri deviceUri(Device device) {
+        return SipUri.sip(device.deviceId(), device.remoteAddress().getAddress() != null
+                ? device.remoteAddress().getAddress().getHostAddress() : device.remoteAddress().getHostString(),
+                device.remoteAddress().getPort());
+    }
+
+    /** A MESSAGE outside any dialog to the device with a MANSCDP body. */
+    SipRequest newMessage(SipStack sip, Device device, byte[] body) {
+        SipUri target = deviceUri(device);
+        SipRequest request = new SipRequest(SipMethod.MESSAGE, target);
+        request.addHeader(HeaderNames.FROM, platformAddress(sip.newTag()).toString());
+        request.addHeader(HeaderNames.TO, NameAddress.of(target).toString());
+        request.addHeader(HeaderNames.CALL_ID, sip.newCallId());
+        request.addHeader(HeaderNames.CSEQ, new CSeq(1, SipMethod.MESSAGE).toString());
+        request.body(MANSCDP, body);
+        return request;
+    }
+
+    /** One MESSAGE; completes on 2xx (see {@link Gb28181Platform#send}). */
+    CompletableFuture<SipResponse> send(String deviceId, ManscdpMessage message) {
+        try {
+            Device device = requireOnline(deviceId);
+            if (message.getDeviceId() == null) {
+                message.setDeviceId(deviceId);
+            }
+            SipStack sip = requireStack();
+            SipRequest request = newMessage(sip, device, encode(device, message));
+            String what = describe(deviceId, message);
+            return sendRequest(sip, device, request, what).thenApply(response -> {
+                if (!response.isSuccess()) {
+                    throw new SipStatusException(response.status(), response.reason(), "Device " + deviceId
+                            + " answered " + response.status() + ' ' + response.reason() + " to " + what);
+                }
+                return response;
+            });
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
+     * Sends a request to the device's last address and transport; the future fails with
+     * {@link ManscdpTimeoutException} when no final answer came within {@code requestTimeout}.
+     */
+    CompletableFuture<SipResponse> sendRequest(SipStack sip, Device device, SipRequest request, String what) {
+        CompletableFuture<SipResponse> result = new CompletableFuture<>();
+        Timeout deadline = schedule(() -> result.completeExceptionally(noSipAnswer(device.deviceId(), what)),
+                config.requestTimeout().toNanos());
+        sip.sendRequest(request, device.transport(), device.remoteAddress()).whenComplete((response, error) -> {
+            if (deadline != null) {
+                deadline.cancel();
+            }
+            if (error == null) {
+                result.complete(response);
+            } else if (unwrap(error) instanceof SipTransactionTimeoutException) {
+                result.completeExceptionally(noSipAnswer(device.deviceId(), what));
+            } else {
+                result.completeExceptionally(unwrap(error));
+            }
+        });
+        return result;
+    }
+
+    private ManscdpTimeoutException noSipAnswer(String deviceId, String what) {
+        return new ManscdpTimeoutException("Device " + deviceId + " sent no SIP answer to " + what + " within "
+                + config.requestTimeout().toMillis() + " ms");
+    }
+
+    // ---- queries -------------------------------------------------------------------------------
+
+    /** Sends a query and correlates its answer (see {@link Gb28181Platform#query}). */
+    CompletableFuture<ManscdpMessage> query(String deviceId, ManscdpQuery query) {
+        CompletableFuture<ManscdpMessage> future = new CompletableFuture<>();
+        try {
+            Device device = requireOnline(deviceId);
+            SipStack sip = requireStack();
+            if (query.getCmdType() == null) {
+                throw new IllegalArgumentException("A query needs a CmdType");
+            }
+            if (query.getDeviceId() == null) {
+                query.setDeviceId(deviceId);
+            }
+            Exchange x = new Exchange(query.getCmdType(), ManscdpQueries.isSplit(query.getCmdType()), future, null);
+            while (true) {
+                Key key = new Key(deviceId, nextSn());
+                if (queries.putIfAbsent(key, x) == null) {
+                    x.key = key;
+                    break;
+                }
+            }
+            future.whenComplete((answer, error) -> {
+                queries.remove(x.key, x);
+                x.cancelTimer();
+            });
+            query.setSn(x.key.sn);
+            SipRequest request = newMessage(sip, device, encode(device, query));
+            x.arm(config.requestTimeout().toNanos());
+            String what = describe(deviceId, query);
+            sendRequest(sip, device, request, what).whenComplete((response, error) -> onSipAnswer(x, response, error,
+                    what));
+        } catch (RuntimeException e) {
+            future.completeExceptionally(e);
+        }
+        return future;
+    }
+
+    private void onSipAnswer(Exchange x, SipResponse response, Throwable error, String what) {
+        if (error != null) {
+            x.fail(error);
+        } else if (!response.isSuccess()) {
+            x.fail(new SipStatusException(response.status(), response.reason(), "Device " + x.key.deviceId
+                    + " answered " + response.status() + ' ' + response.reason() + " to " + what));
+        } else {
+            x.accepted();
+        }
+    }
+
+    /**
+     * Offers a message from a device to the queries in flight.
+     *
+     * @return {@code true} when it answered one (it is consumed), {@code false} when nobody asked for it
+     */
+    boolean onAnswer(String deviceId, ManscdpMessage message) {
+        Long answerSn = message.getSn();
+        if (answerSn == null || message.root() != ManscdpRoot.RESPONSE) {
+            return false;
+        }
+        Exchange x = queries.get(new Key(deviceId, answerSn));
+        if (x == null || !x.cmdType.equalsIgnoreCase(message.getCmdType())) {
+            return false;
+        }
+        if (x.split && message instanceof SplitResponse<?> part) {
+            x.addPart(part);
+        } else {
+            x.complete(message);
+        }
+        return true;
+    }
+
+    /** A Catalog answer nobody asked for: aggregated by (device, SN), emitted when complete or idle. */
+    void onUnsolicitedCatalog(String deviceId, CatalogResponse part) {
+        Long partSn = part.getSn();
+        if (partSn == null || unsolicited.size() >= MAX_UNSOLICITED) {
+            emitCatalog(deviceId, part, part.getSumNum() == null || part.items().size() >= part.getSumNum(),
+                    CatalogEvent.UNSOLICITED);
+            return;
+        }
+        Key key = new Key(deviceId, partSn);
+        while (true) {
+            Exchange x = unsolicited.computeIfAbsent(key, k -> {
+                Exchange created = new Exchange(part.getCmdType(), true, null, CatalogEvent.UNSOLICITED);
+                created.key = k;
+                created.arm(config.partIdleTimeout().toNanos());
+                return created;
+            });
+            if (x.addPart(part)) {
+                return;
+            }
+            unsolicited.remove(key, x); // ended meanwhile: start a new aggregation
+        }
+    }
+
+    private void emitCatalog(String deviceId, SplitResponse<?> catalog, boolean complete, String source) {
+        @SuppressWarnings("unchecked")
+        List<CatalogItem> items = (List<CatalogItem>) catalog.items();
+        ManscdpMessage message = (ManscdpMessage) catalog;
+        events.emit(new CatalogEvent(deviceId, CatalogEvent.CATALOG, Instant.now(), message.getSn(), catalog.getSumNum(),
+                items.size(), complete, source, List.copyOf(items)));
+    }
+
+    private Timeout schedule(Runnable task, long delayNanos) {
+        Timer t = timer;
+        if (t == null) {
+            return null;
+        }
+        try {
+            return t.newTimeout(timeout -> task.run(), delayNanos, TimeUnit.NANOSECONDS);
+        } catch (IllegalStateException stopped) {
+            return null;
+        }
+    }
+
+    static String describe(String deviceId, ManscdpMessage message) {
+        String root = message.root() == null ? "MANSCDP" : message.root().xmlName();
+        return root + ' ' + message.getCmdType() + " SN " + message.getSn() + " to device " + deviceId;
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    }
+
+    /**
+     * One query in flight (future set) or one unsolicited catalog being aggregated (source set). All
+     * state is guarded by the exchange's monitor; futures complete and events go out after it.
+     */
+    private final class Exchange {
+
+        final String cmdType;
+        final boolean split;
+        final CompletableFuture<ManscdpMessage> future;
+        final String unsolicitedSource;
+        Key key;
+
+        private boolean done;
+        private boolean accepted;
+        private long deadlineNanos;
+        private Timeout timeout;
+        private SplitResponse<?> first;
+        private LinkedHashSet<Object> items;
+
+        Exchange(String cmdType, boolean split, CompletableFuture<ManscdpMessage> future, String unsolicitedSource) {
+            this.cmdType = cmdType;
+            this.split = split;
+            this.future = future;
+            this.unsolicitedSource = unsolicitedSource;
+        }
+
+        /** Moves the deadline to {@code delayNanos} from now, arming the timer when none is armed. */
+        synchronized void arm(long delayNanos) {
+            if (done) {
+                return;
+            }
+            deadlineNanos = System.nanoTime() + delayNanos;
+            if (timeout == null) {
+                timeout = schedule(this::onTimer, delayNanos);
+            }
+        }
+
+        synchronized void cancelTimer() {
+            if (timeout != null) {
+                timeout.cancel();
+                timeout = null;
+            }
+        }
+
+        /** The device said 200: a split query now waits {@code firstPartTimeout} for its first part. */
+        void accepted() {
+            synchronized (this) {
+                accepted = true;
+                if (!split || first != null || done) {
+                    return;
+                }
+            }
+            arm(config.firstPartTimeout().toNanos());
+        }
+
+        /**
+         * Adds a part.
+         *
+         * @return {@code false} when this exchange had already ended (the part was not taken)
+         */
+        boolean addPart(SplitResponse<?> part) {
+            SplitResponse<?> result;
+            boolean complete;
+            synchronized (this) {
+                if (done) {
+                    return false;
+                }
+                if (first == null) {
+                    first = part;
+                    items = new LinkedHashSet<>();
+                }
+                items.addAll(part.items());
+                Integer sumNum = first.getSumNum();
+                int received = items.size();
+                complete = sumNum == null || received >= sumNum;
+                if (!complete && received < MAX_ITEMS) {
+                    deadlineNanos = System.nanoTime() + config.partIdleTimeout().toNanos();
+                    if (timeout == null) {
+                        timeout = schedule(this::onTimer, config.partIdleTimeout().toNanos());
+                    }
+                    return true;
+                }
+                result = finish(complete);
+            }
+            deliver(result, complete);
+            return true;
+        }
+
+        void complete(ManscdpMessage answer) {
+            synchronized (this) {
+                if (done) {
+                    return;
+                }
+                done = true;
+            }
+            future.complete(answer);
+        }
+
+        void fail(Throwable error) {
+            synchronized (this) {
+                if (done) {
+                    return;
+                }
+                done = true;
+            }
+            if (future != null) {
+                future.completeExceptionally(error);
+            }
+        }
+
+        /** Ends an aggregation; holds the monitor. */
+        private SplitResponse<?> finish(boolean complete) {
+            done = true;
+            if (timeout != null) {
+                timeout.cancel();
+                timeout = null;
+            }
+            return aggregate(first, new ArrayList<>(items), complete);
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private static SplitResponse<?> aggregate(SplitResponse part, List all, boolean complete) {
+            return part.aggregate(all, complete, all.size());
+        }
+
+        private void deliver(SplitResponse<?> result, boolean complete) {
+            if (future != null) {
+                if (result instanceof CatalogResponse) {
+                    emitCatalog(key.deviceId, result, complete, CatalogEvent.QUERY);
+                }
+                future.complete((ManscdpMessage) result);
+            } else {
+                unsolicited.remove(key, this);
+                emitCatalog(key.deviceId, result, complete, unsolicitedSource);
+            }
+        }
+
+        private void onTimer() {
+            SplitResponse<?> partial = null;
+            ManscdpTimeoutException failure = null;
+            synchronized (this) {
+                timeout = null;
+                if (done) {
+                    return;
+                }
+                long left = deadlineNanos - System.nanoTime();
+                if (left > 0) {
+                    timeout = schedule(this::onTimer, left);
+                    return;
+                }
+                if (first != null) {
+                    partial = finish(false);
+                } else {
+                    done = true;
+                    failure = new ManscdpTimeoutException(timeoutMessage());
+                }
+            }
+            if (partial != null) {
+                LOG.debug("Device {} stopped sending {} SN {} after {} of {} items", key.deviceId, cmdType, key.sn,
+                        partial.items().size(), partial.getSumNum());
+                deliver(partial, false);
+            } else if (future != null) {
+                future.completeExceptionally(failure);
+            } else {
+                unsolicited.remove(key, this);
+            }
+        }
+
+        private String timeoutMessage() {
+            String what = "Query " + cmdType + " SN " + key.sn;
+            if (!accepted) {
+                return "Device " + key.deviceId + " sent no SIP answer to " + what + " within "
+                        + config.requestTimeout().toMillis() + " ms";
+            }
+            long waited = (split ? config.firstPartTimeout() : config.requestTimeout()).toMillis();
+            return "Device " + key.deviceId + " accepted " + what + " but sent no answer within " + waited + " ms";
+        }
+    }
+}
