@@ -26,6 +26,7 @@ import io.github.lunasaw.gbproxy.client.transmit.cmd.ClientSendCmd;
 import io.github.lunasaw.gbproxy.client.transmit.request.message.MessageClientHandlerAbstract;
 import io.github.lunasaw.gbproxy.client.transmit.request.message.MessageRequestHandler;
 import io.github.lunasaw.gbproxy.client.transmit.request.subscribe.SubscribeRequestHandler;
+import io.github.lunasaw.gbproxy.client.transmit.request.subscribe.catalog.SubscribeCatalogQueryMessageHandler;
 import io.github.lunasaw.gbproxy.client.transmit.response.register.RegisterProcessorHandler;
 import io.github.lunasaw.sip.common.conf.SipProxyAutoConfig;
 import io.github.lunasaw.sip.common.entity.Device;
@@ -76,6 +77,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * split into 20-item parts, so this helper installs handlers that call those.</li>
  * <li>It has no handler for the platform's {@code Response/Alarm} (§9.4): the stock device does
  * not even answer the MESSAGE. This helper adds one that answers 200 and records the body.</li>
+ * <li>Its catalog SUBSCRIBE handler registers under the method {@code null}, so the stock device
+ * never answers a SUBSCRIBE; this helper registers it under {@code SUBSCRIBE}. Its NOTIFY is outside
+ * the dialog: a new Call-ID, its global From tag, no To tag, no Event and no Subscription-State.</li>
+ * <li>It answers every retransmission of a request it was slow on (JAXB warm-up: about 2 s for the
+ * first query) with a new answer, so the platform sees duplicated answers.</li>
+ * <li>It cannot read the platform's GB {@code Date} header ({@code yyyy-MM-dd'T'HH:mm:ss.SSS},
+ * §9.1.2.1): JAIN-SIP parses Date as RFC 1123, so it skips its time sync.</li>
  * <li>Its SIP layer, handler tables and stack factory are static: one instance per JVM at a time,
  * so tests using it hold the JUnit resource lock {@link #LOCK}. Its shutdown flag is never reset,
  * which this helper does before each start.</li>
@@ -146,17 +154,19 @@ final class LunaDevice implements AutoCloseable {
         Answers answers = new Answers();
         // One bean for the library's query, subscribe and register callbacks.
         context.registerBean("lunaAnswers", Answers.class, () -> answers, bd -> bd.setPrimary(true));
-        context.registerBean(ClientDeviceSupplier.class, Peers::new, bd -> bd.setPrimary(true));
+        Peers peers = new Peers();
+        context.registerBean(ClientDeviceSupplier.class, () -> peers, bd -> bd.setPrimary(true));
         // Same bean names as the stock handlers, so component scanning keeps these instead.
         context.registerBean("catalogQueryMessageClientHandler", SplitCatalogHandler.class,
                 () -> new SplitCatalogHandler(answers));
         context.registerBean("recordInfoQueryMessageClientHandler", SplitRecordHandler.class,
                 () -> new SplitRecordHandler(answers));
         context.registerBean(AlarmResultHandler.class, () -> new AlarmResultHandler(answers));
+        context.registerBean("subscribeCatalogQueryMessageHandler", CatalogSubscribeHandler.class,
+                () -> new CatalogSubscribeHandler(answers, peers));
         context.refresh();
         // The library's SipLayer has no listener of its own: hand it the one its processors were added to.
         context.getBean(SipLayer.class).addListeningPoint(HOST, port, CustomerSipListener.getInstance(), false);
-        ClientDeviceSupplier peers = context.getBean(ClientDeviceSupplier.class);
         self = peers.getClientFromDevice();
         upper = peers.getToDevice(platformId);
     }
@@ -494,6 +504,19 @@ final class LunaDevice implements AutoCloseable {
             DeviceRecordQuery query = parseXml(DeviceRecordQuery.class);
             List<DeviceRecord.RecordItem> items = new ArrayList<>(answers.records());
             ClientSendCmd.deviceRecordResponse(session.getFromDevice(), session.getToDevice(), items, query.getSn());
+        }
+    }
+
+    /** The library's catalog SUBSCRIBE handler, registered under the method it serves. */
+    static final class CatalogSubscribeHandler extends SubscribeCatalogQueryMessageHandler {
+
+        CatalogSubscribeHandler(SubscribeRequestHandler handler, ClientDeviceSupplier peers) {
+            super(handler, peers);
+        }
+
+        @Override
+        public String getMethod() {
+            return "SUBSCRIBE";
         }
     }
 
