@@ -26,6 +26,8 @@ final class SippScenario {
     private static final String PROLOG = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             + "<!DOCTYPE scenario SYSTEM \"sipp.dtd\">\n";
 
+    private static final String LOOP_PREFIX = "3402000000131";
+
     private final String name;
     private final String platformId;
     private final String domain;
@@ -103,14 +105,7 @@ final class SippScenario {
      * expecting 200. Losing or duplicating a part is the caller's list.
      */
     SippScenario answerQuery(String deviceId, String cmdType, List<String> parts) {
-        steps.add("""
-                  <recv request="MESSAGE">
-                    <action>
-                      <ereg regexp="CmdType>%s" search_in="body" check_it="true" assign_to="cmd"/>
-                      <ereg regexp="SN>[0-9]+" search_in="body" check_it="true" assign_to="sn"/>
-                    </action>
-                  </recv>
-                """.formatted(cmdType));
+        steps.add(queryReceived(cmdType));
         steps.add(ok(""));
         for (String part : parts) {
             steps.add(message("MESSAGE", deviceId, part, "") + "  <recv response=\"200\"/>\n");
@@ -118,6 +113,56 @@ final class SippScenario {
         steps.add(handled());
         counts = true;
         return this;
+    }
+
+    /**
+     * Out of call: receives a Query/Catalog, answers 200, then sends {@code parts} Response Catalog
+     * MESSAGEs of {@code perPart} items each (SumNum {@code parts * perPart}) in a sipp loop, as the
+     * scenario text may not pass 64 KB. Item {@code k} (1-based) of part {@code q} (1-based) is the
+     * channel {@link #loopChannel(int, int)}.
+     */
+    SippScenario answerCatalogInLoop(String deviceId, int parts, int perPart) {
+        if (parts < 1 || parts > 8999 || perPart < 1 || perPart > 99) {
+            throw new IllegalArgumentException("1..8999 parts of 1..99 items");
+        }
+        steps.add(queryReceived("Catalog"));
+        steps.add(ok(""));
+        StringBuilder items = new StringBuilder();
+        for (int k = 1; k <= perPart; k++) {
+            items.append("<Item><DeviceID>").append(LOOP_PREFIX).append("[$part]0").append(String.format("%02d", k))
+                    .append("</DeviceID><Name>Camera ").append(k).append("</Name><Parental>0</Parental><ParentID>")
+                    .append(deviceId).append("</ParentID><Status>ON</Status></Item>\n");
+        }
+        String body = response(deviceId, "<SumNum>" + parts * perPart + "</SumNum>\n<DeviceList Num=\"" + perPart
+                + "\">\n" + items + "</DeviceList>\n");
+        steps.add("""
+                  <nop><action><assign assign_to="counter" value="1000"/></action></nop>
+                  <label id="nextPart"/>
+                  <nop>
+                    <action>
+                      <add assign_to="counter" value="1"/>
+                      <assignstr assign_to="counterText" value="[$counter]"/>
+                      <ereg regexp="^[0-9]+" search_in="var" variable="counterText" check_it="true" assign_to="part"/>
+                    </action>
+                  </nop>
+                """);
+        steps.add(message("MESSAGE", deviceId, body, "") + "  <recv response=\"200\"/>\n");
+        steps.add("""
+                  <nop>
+                    <action>
+                      <test assign_to="more" variable="counter" compare="less_than" value="%d"/>
+                    </action>
+                  </nop>
+                  <nop next="nextPart" test="more"/>
+                """.formatted(1000 + parts));
+        steps.add(handled());
+        counts = true;
+        return this;
+    }
+
+    /** The channel ID of item {@code k} of part {@code q} sent by {@link #answerCatalogInLoop}. */
+    static String loopChannel(int q, int k) {
+        return LOOP_PREFIX + (1000 + q) + "0" + String.format("%02d", k);
     }
 
     /**
@@ -202,6 +247,17 @@ final class SippScenario {
                 <DeviceID>%s</DeviceID>
                 %s</Response>
                 """.formatted(deviceId, elements);
+    }
+
+    private static String queryReceived(String cmdType) {
+        return """
+                  <recv request="MESSAGE">
+                    <action>
+                      <ereg regexp="CmdType>%s" search_in="body" check_it="true" assign_to="cmd"/>
+                      <ereg regexp="SN>[0-9]+" search_in="body" check_it="true" assign_to="sn"/>
+                    </action>
+                  </recv>
+                """.formatted(cmdType);
     }
 
     private String message(String method, String from, String body, String extraHeaders) {
