@@ -80,8 +80,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * <li>Its catalog SUBSCRIBE handler registers under the method {@code null}, so the stock device
  * never answers a SUBSCRIBE; this helper registers it under {@code SUBSCRIBE}. Its NOTIFY is outside
  * the dialog: a new Call-ID, its global From tag, no To tag, no Event and no Subscription-State.</li>
- * <li>It answers every retransmission of a request it was slow on (JAXB warm-up: about 2 s for the
- * first query) with a new answer, so the platform sees duplicated answers.</li>
+ * <li>Its first answer takes about 2 s (JAXB warm-up), so the platform retransmits over UDP; it
+ * answered each retransmission of a SUBSCRIBE with its own 200.</li>
  * <li>It cannot read the platform's GB {@code Date} header ({@code yyyy-MM-dd'T'HH:mm:ss.SSS},
  * §9.1.2.1): JAIN-SIP parses Date as RFC 1123, so it skips its time sync.</li>
  * <li>Its SIP layer, handler tables and stack factory are static: one instance per JVM at a time,

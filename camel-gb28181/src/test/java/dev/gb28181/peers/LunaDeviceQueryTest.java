@@ -6,7 +6,15 @@ import dev.gb28181.manscdp.CatalogQuery;
 import dev.gb28181.manscdp.CatalogResponse;
 import dev.gb28181.manscdp.DeviceInfoQuery;
 import dev.gb28181.manscdp.DeviceInfoResponse;
+import dev.gb28181.manscdp.DeviceStatusQuery;
+import dev.gb28181.manscdp.DeviceStatusResponse;
 import dev.gb28181.manscdp.ManscdpMessage;
+import dev.gb28181.manscdp.PresetItem;
+import dev.gb28181.manscdp.PresetQuery;
+import dev.gb28181.manscdp.PresetQueryResponse;
+import dev.gb28181.manscdp.RecordInfoQuery;
+import dev.gb28181.manscdp.RecordInfoResponse;
+import dev.gb28181.manscdp.RecordItem;
 import dev.gb28181.platform.AlarmEvent;
 import dev.gb28181.platform.CatalogEvent;
 import dev.gb28181.platform.Gb28181Platform;
@@ -15,6 +23,7 @@ import dev.gb28181.platform.PlatformEvent;
 import dev.gb28181.platform.Subscription;
 import io.github.lunasaw.gb28181.common.entity.notify.DeviceUpdateItem;
 import io.github.lunasaw.gb28181.common.entity.response.DeviceItem;
+import io.github.lunasaw.gb28181.common.entity.response.DeviceRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,6 +55,7 @@ class LunaDeviceQueryTest {
     private static final String PASSWORD = "gb28181-luna";
     private static final String DEVICE_ID = "34020000001320000088";
     private static final int CHANNELS = 1_000;
+    private static final int RECORDS = 45;
     private static final Duration ANSWER = Duration.ofSeconds(10);
 
     private final Queue<PlatformEvent> events = new ConcurrentLinkedQueue<>();
@@ -66,6 +76,11 @@ class LunaDeviceQueryTest {
         device.catalog(IntStream.rangeClosed(1, CHANNELS)
                 .mapToObj(i -> LunaDevice.channel(channel(i), "通道 " + i))
                 .toList());
+        device.records(IntStream.rangeClosed(1, RECORDS).mapToObj(LunaDeviceQueryTest::record).toList());
+        device.presets(new io.github.lunasaw.gb28181.common.entity.response.PresetQueryResponse(null, DEVICE_ID,
+                new io.github.lunasaw.gb28181.common.entity.response.PresetQueryResponse.PresetList(2, List.of(
+                        new io.github.lunasaw.gb28181.common.entity.response.PresetQueryResponse.PresetItem("1", "门口"),
+                        new io.github.lunasaw.gb28181.common.entity.response.PresetQueryResponse.PresetItem("2", "Gate")))));
         device.register();
     }
 
@@ -121,6 +136,49 @@ class LunaDeviceQueryTest {
     }
 
     @Test
+    void deviceStatusIsAnswered() throws Exception {
+        ManscdpMessage answer = platform.query(DEVICE_ID, new DeviceStatusQuery()).get(ANSWER.toMillis(), TimeUnit.MILLISECONDS);
+
+        assertThat(answer).isInstanceOfSatisfying(DeviceStatusResponse.class, status -> {
+            assertThat(status.getDeviceId()).isEqualTo(DEVICE_ID);
+            assertThat(status.getResult()).isEqualTo("OK");
+            assertThat(status.getOnline()).isEqualTo("ONLINE");
+            assertThat(status.getStatus()).isEqualTo("OK");
+        });
+    }
+
+    @Test
+    void recordInfoInTwentyItemPartsIsOneAnswer() throws Exception {
+        RecordInfoQuery query = new RecordInfoQuery();
+        query.setStartTime(LocalDateTime.of(2026, 11, 24, 0, 0));
+        query.setEndTime(LocalDateTime.of(2026, 11, 24, 23, 59, 59));
+        query.setType("all");
+
+        ManscdpMessage answer = platform.query(DEVICE_ID, query).get(ANSWER.toMillis(), TimeUnit.MILLISECONDS);
+
+        assertThat(answer).isInstanceOfSatisfying(RecordInfoResponse.class, records -> {
+            assertThat(records.getSumNum()).isEqualTo(RECORDS);
+            assertThat(records.getComplete()).isTrue();
+            assertThat(records.items()).hasSize(RECORDS).extracting(RecordItem::getStartTime)
+                    .contains(LocalDateTime.of(2026, 11, 24, 0, 1), LocalDateTime.of(2026, 11, 24, 0, RECORDS));
+            assertThat(records.items()).extracting(RecordItem::getFileSize).contains(1_000L * RECORDS);
+        });
+    }
+
+    @Test
+    void presetQueryIsAnswered() throws Exception {
+        ManscdpMessage answer = platform.query(DEVICE_ID, new PresetQuery()).get(ANSWER.toMillis(), TimeUnit.MILLISECONDS);
+
+        assertThat(answer).isInstanceOfSatisfying(PresetQueryResponse.class, presets -> {
+            assertThat(presets.getDeviceId()).isEqualTo(DEVICE_ID);
+            assertThat(presets.getPresetList().getNum()).isEqualTo(2);
+            assertThat(presets.getPresetList().getItems()).extracting(PresetItem::getPresetId, PresetItem::getPresetName)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("1", "门口"),
+                            org.assertj.core.groups.Tuple.tuple("2", "Gate"));
+        });
+    }
+
+    @Test
     void alarmIsAcknowledgedWithResponseAlarmResultOk() {
         device.alarm("4711", "1", "2", "1", "2026-11-24T12:00:00");
 
@@ -166,6 +224,19 @@ class LunaDeviceQueryTest {
 
         subscription.cancel().get(ANSWER.toMillis(), TimeUnit.MILLISECONDS);
         assertThat(subscription.active()).isFalse();
+    }
+
+    private static DeviceRecord.RecordItem record(int i) {
+        DeviceRecord.RecordItem item = new DeviceRecord.RecordItem();
+        item.setDeviceId(DEVICE_ID);
+        item.setName("record " + i);
+        item.setStartTime(String.format("2026-11-24T00:%02d:00", i));
+        item.setEndTime(String.format("2026-11-24T00:%02d:59", i));
+        item.setSecrecy("0");
+        item.setType("time");
+        item.setFileSize(Long.toString(1_000L * i));
+        item.setFilePath("/records/" + i + ".ps");
+        return item;
     }
 
     private static DeviceUpdateItem change(String channelId, String name, String event) {
