@@ -5,7 +5,15 @@ import dev.gb28181.manscdp.CatalogQuery;
 import dev.gb28181.manscdp.CatalogResponse;
 import dev.gb28181.manscdp.DeviceInfoQuery;
 import dev.gb28181.manscdp.DeviceInfoResponse;
+import dev.gb28181.manscdp.DeviceStatusQuery;
+import dev.gb28181.manscdp.DeviceStatusResponse;
 import dev.gb28181.manscdp.ManscdpMessage;
+import dev.gb28181.manscdp.PresetItem;
+import dev.gb28181.manscdp.PresetQuery;
+import dev.gb28181.manscdp.PresetQueryResponse;
+import dev.gb28181.manscdp.RecordInfoQuery;
+import dev.gb28181.manscdp.RecordInfoResponse;
+import dev.gb28181.manscdp.RecordItem;
 import dev.gb28181.manscdp.ManscdpQuery;
 import dev.gb28181.platform.AlarmEvent;
 import dev.gb28181.platform.CatalogEvent;
@@ -159,6 +167,87 @@ class SippQueryTest {
             assertThat(info.getResult()).isEqualTo("OK");
             assertThat(info.getManufacturer()).isEqualTo("sipp");
             assertThat(info.getChannel()).isEqualTo(1000);
+        });
+    }
+
+    @Test
+    void deviceStatusIsAnswered() throws Exception {
+        ManscdpMessage answer = queryAnsweredWith(new DeviceStatusQuery(), "DeviceStatus", List.of(SippScenario.response(
+                DEVICE_ID, """
+                        <Result>OK</Result>
+                        <Online>ONLINE</Online>
+                        <Status>OK</Status>
+                        <Encode>ON</Encode>
+                        <Record>OFF</Record>
+                        <DeviceTime>2026-11-24T08:00:00</DeviceTime>
+                        <Alarmstatus Num="1">
+                        <Item>
+                        <DeviceID>34020000001340000001</DeviceID>
+                        <DutyStatus>OFFDUTY</DutyStatus>
+                        </Item>
+                        </Alarmstatus>
+                        """)));
+
+        assertThat(answer).isInstanceOfSatisfying(DeviceStatusResponse.class, status -> {
+            assertThat(status.getDeviceId()).isEqualTo(DEVICE_ID);
+            assertThat(status.getResult()).isEqualTo("OK");
+            assertThat(status.getOnline()).isEqualTo("ONLINE");
+            assertThat(status.getStatus()).isEqualTo("OK");
+            assertThat(status.getRecord()).isEqualTo("OFF");
+            assertThat(status.getDeviceTime()).isEqualTo(LocalDateTime.of(2026, 11, 24, 8, 0));
+        });
+    }
+
+    @Test
+    void recordInfoInPartsIsOneAnswer() throws Exception {
+        List<String> parts = new ArrayList<>();
+        for (int from = 1; from <= 45; from += 20) {
+            StringBuilder items = new StringBuilder();
+            int to = Math.min(45, from + 19);
+            for (int i = from; i <= to; i++) {
+                items.append("<Item><DeviceID>").append(DEVICE_ID).append("</DeviceID><Name>record ").append(i)
+                        .append("</Name><FilePath>/r/").append(i).append(".ps</FilePath><Address>Address</Address>")
+                        .append(String.format("<StartTime>2026-11-24T01:%02d:00</StartTime>", i))
+                        .append(String.format("<EndTime>2026-11-24T01:%02d:59</EndTime>", i))
+                        .append("<Secrecy>0</Secrecy><Type>time</Type><FileSize>").append(i * 1024)
+                        .append("</FileSize></Item>\n");
+            }
+            parts.add(SippScenario.response(DEVICE_ID, "<Name>sipp</Name>\n<SumNum>45</SumNum>\n<RecordList Num=\""
+                    + (to - from + 1) + "\">\n" + items + "</RecordList>\n"));
+        }
+        RecordInfoQuery query = new RecordInfoQuery();
+        query.setStartTime(LocalDateTime.of(2026, 11, 24, 0, 0));
+        query.setEndTime(LocalDateTime.of(2026, 11, 24, 23, 59, 59));
+        query.setType("all");
+
+        ManscdpMessage answer = queryAnsweredWith(query, "RecordInfo", parts);
+
+        assertThat(parts).hasSize(3);
+        assertThat(answer).isInstanceOfSatisfying(RecordInfoResponse.class, records -> {
+            assertThat(records.getSumNum()).isEqualTo(45);
+            assertThat(records.getComplete()).isTrue();
+            assertThat(records.getReceived()).isEqualTo(45);
+            assertThat(records.items()).hasSize(45).extracting(RecordItem::getStartTime)
+                    .contains(LocalDateTime.of(2026, 11, 24, 1, 1), LocalDateTime.of(2026, 11, 24, 1, 45));
+            assertThat(records.items()).extracting(RecordItem::getFileSize).contains(45L * 1024);
+        });
+    }
+
+    @Test
+    void presetQueryIsAnswered() throws Exception {
+        ManscdpMessage answer = queryAnsweredWith(new PresetQuery(), "PresetQuery", List.of(SippScenario.response(
+                DEVICE_ID, """
+                        <SumNum>2</SumNum>
+                        <PresetList Num="2">
+                        <Item><PresetID>1</PresetID><PresetName>Gate</PresetName></Item>
+                        <Item><PresetID>2</PresetID><PresetName>Yard</PresetName></Item>
+                        </PresetList>
+                        """)));
+
+        assertThat(answer).isInstanceOfSatisfying(PresetQueryResponse.class, presets -> {
+            assertThat(presets.getDeviceId()).isEqualTo(DEVICE_ID);
+            assertThat(presets.getPresetList().getItems()).extracting(PresetItem::getPresetId, PresetItem::getPresetName)
+                    .containsExactly(Tuple.tuple("1", "Gate"), Tuple.tuple("2", "Yard"));
         });
     }
 
