@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.SocketException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +41,7 @@ import java.util.concurrent.TimeUnit;
 final class Sipp {
 
     private static final int BIND_ATTEMPTS = 3;
+    private static final Charset GENERATED = Charset.forName("GB18030");
 
     static final String INSTALL_HINT =
             "sipp not found on PATH: the real-peer tests need it, install it with 'apt-get install -y sip-tester'";
@@ -71,7 +73,9 @@ final class Sipp {
 
     /**
      * A run of a scenario built in code ({@link SippScenario}), for content that varies per test
-     * (bodies, parts); {@code name} is the file name it gets in {@code workDir}.
+     * (bodies, parts); {@code name} is the file name it gets in {@code workDir}. Generated scenarios
+     * are written in GB18030, which leaves ASCII as it is: sipp copies bytes, so a body declared
+     * {@code GB2312} carries its Chinese text in GB2312, as most devices send it.
      */
     static Sipp generated(String name, String xml, Path workDir) {
         return new Sipp(name, xml, workDir);
@@ -204,7 +208,7 @@ final class Sipp {
         List<Path> files = new ArrayList<>(List.of(scenarioFile, injection));
         if (outOfCallXml != null) {
             Path ooc = workDir.resolve("out-of-call.xml");
-            Files.writeString(ooc, outOfCallXml, StandardCharsets.UTF_8);
+            Files.writeString(ooc, outOfCallXml, GENERATED);
             files.add(ooc);
         }
         return files;
@@ -276,7 +280,7 @@ final class Sipp {
     private Path copyScenario() throws IOException {
         Path target = workDir.resolve(scenario);
         if (scenarioXml != null) {
-            Files.writeString(target, scenarioXml, StandardCharsets.UTF_8);
+            Files.writeString(target, scenarioXml, GENERATED);
             return target;
         }
         try (InputStream in = Sipp.class.getResourceAsStream("/sipp/" + scenario)) {

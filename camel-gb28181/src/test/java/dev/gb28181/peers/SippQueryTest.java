@@ -22,11 +22,14 @@ import dev.gb28181.platform.Gb28181Platform;
 import dev.gb28181.platform.PlatformConfig;
 import dev.gb28181.platform.PlatformEvent;
 import dev.gb28181.platform.Subscription;
+import dev.gb28181.sip.Transport;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,10 +82,11 @@ class SippQueryTest {
         platform.stop();
     }
 
-    @Test
-    void catalogOfThousandChannelsInTwentyItemPartsIsOneAnswer() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void catalogOfThousandChannelsInTwentyItemPartsIsOneAnswer(Transport transport) throws Exception {
         Sipp.Running sipp = sipp(SippScenario.device(PLATFORM_ID, DOMAIN).awaitHandled(1),
-                SippScenario.outOfCall(PLATFORM_ID, DOMAIN).answerCatalogInLoop(DEVICE_ID, 50, 20));
+                SippScenario.outOfCall(PLATFORM_ID, DOMAIN).answerCatalogInLoop(DEVICE_ID, 50, 20), transport);
         awaitRegistered();
 
         ManscdpMessage answer = platform.query(DEVICE_ID, new CatalogQuery()).get(ANSWER.toMillis(), TimeUnit.MILLISECONDS);
@@ -138,6 +142,9 @@ class SippQueryTest {
         assertThat(catalog.getReceived()).isEqualTo(100);
         assertThat(catalog.items()).extracting(CatalogItem::getDeviceId)
                 .containsExactlyInAnyOrderElementsOf(channels(100));
+        // GB2312 bytes on the wire, as the body declares
+        assertThat(catalog.items()).filteredOn(i -> i.getDeviceId().equals(channel(42)))
+                .extracting(CatalogItem::getName).containsExactly("摄像机 00042");
     }
 
     @Test
@@ -330,7 +337,12 @@ class SippQueryTest {
     }
 
     private Sipp.Running sipp(SippScenario main, SippScenario outOfCall) {
+        return sipp(main, outOfCall, Transport.UDP);
+    }
+
+    private Sipp.Running sipp(SippScenario main, SippScenario outOfCall, Transport transport) {
         return Sipp.generated("device.xml", main.xml(), work)
+                .transport(transport)
                 .outOfCall(outOfCall.xml())
                 .platform(PLATFORM_ID, DOMAIN)
                 .device(DEVICE_ID, PASSWORD)
@@ -361,7 +373,7 @@ class SippQueryTest {
     }
 
     private static String item(String channelId, String extra) {
-        return "<Item><DeviceID>" + channelId + "</DeviceID><Name>Camera " + channelId.substring(15)
+        return "<Item><DeviceID>" + channelId + "</DeviceID><Name>摄像机 " + channelId.substring(15)
                 + "</Name><Manufacturer>sipp</Manufacturer><Model>IPC</Model><Owner>Owner</Owner>"
                 + "<CivilCode>340200</CivilCode><Address>Address</Address><Parental>0</Parental><ParentID>"
                 + DEVICE_ID + "</ParentID><SafetyWay>0</SafetyWay><RegisterWay>1</RegisterWay><Secrecy>0</Secrecy>"
