@@ -37,6 +37,7 @@ import io.github.lunasaw.sip.common.layer.SipLayer;
 import io.github.lunasaw.sip.common.service.ClientDeviceSupplier;
 import io.github.lunasaw.sip.common.subscribe.SubscribeInfo;
 import io.github.lunasaw.sip.common.transmit.CustomerSipListener;
+import io.github.lunasaw.sip.common.utils.XmlUtils;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Configuration;
@@ -80,8 +81,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * <li>Its catalog SUBSCRIBE handler registers under the method {@code null}, so the stock device
  * never answers a SUBSCRIBE; this helper registers it under {@code SUBSCRIBE}. Its NOTIFY is outside
  * the dialog: a new Call-ID, its global From tag, no To tag, no Event and no Subscription-State.</li>
- * <li>Its first answer takes about 2 s (JAXB warm-up), so the platform retransmits over UDP; it
- * answered each retransmission of a SUBSCRIBE with its own 200.</li>
+ * <li>It builds a JAXB context per message; the first ones take seconds, long enough for the
+ * platform to retransmit over UDP (it then answered each retransmission of a SUBSCRIBE with its own
+ * 200). This helper warms them up at start.</li>
  * <li>It cannot read the platform's GB {@code Date} header ({@code yyyy-MM-dd'T'HH:mm:ss.SSS},
  * §9.1.2.1): JAIN-SIP parses Date as RFC 1123, so it skips its time sync.</li>
  * <li>Its SIP layer, handler tables and stack factory are static: one instance per JVM at a time,
@@ -165,6 +167,7 @@ final class LunaDevice implements AutoCloseable {
         context.registerBean("subscribeCatalogQueryMessageHandler", CatalogSubscribeHandler.class,
                 () -> new CatalogSubscribeHandler(answers, peers));
         context.refresh();
+        warmUp();
         // The library's SipLayer has no listener of its own: hand it the one its processors were added to.
         context.getBean(SipLayer.class).addListeningPoint(HOST, port, CustomerSipListener.getInstance(), false);
         self = peers.getClientFromDevice();
@@ -267,6 +270,23 @@ final class LunaDevice implements AutoCloseable {
         stack.stop();
         SipFactory.getInstance().resetFactory();
         context = null;
+    }
+
+    /**
+     * The library makes a new JAXB context per message and the first ones take seconds: build them
+     * now, so that its first answers do not race the platform's request timeout on a busy machine.
+     */
+    private void warmUp() {
+        XmlUtils.parseObj("<Query><CmdType>Catalog</CmdType><SN>1</SN><DeviceID>" + deviceId
+                + "</DeviceID></Query>", DeviceQuery.class);
+        XmlUtils.parseObj("<Query><CmdType>RecordInfo</CmdType><SN>1</SN><DeviceID>" + deviceId
+                + "</DeviceID></Query>", DeviceRecordQuery.class);
+        for (Object body : List.of(new DeviceResponse("Catalog", "1", deviceId), deviceInfo,
+                new DeviceStatus("DeviceStatus", "1", deviceId), new DeviceRecord("RecordInfo", "1", deviceId),
+                new PresetQueryResponse(), new DeviceSubscribe("Catalog", "1", deviceId),
+                new DeviceAlarmNotify("Alarm", "1", deviceId))) {
+            XmlUtils.toString("UTF-8", body);
+        }
     }
 
     private static void resetShutdownFlag() {
