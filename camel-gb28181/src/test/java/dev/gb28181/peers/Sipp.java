@@ -83,7 +83,8 @@ final class Sipp {
 
     /**
      * The out-of-call scenario ({@code -oocsf}): sipp plays it for every request it gets outside its
-     * own calls, i.e. everything the platform starts (queries, Response/Alarm, SUBSCRIBE).
+     * own calls, i.e. everything the platform starts (queries, Response/Alarm, SUBSCRIBE); {@code null}
+     * for none.
      */
     Sipp outOfCall(String xml) {
         this.outOfCallXml = xml;

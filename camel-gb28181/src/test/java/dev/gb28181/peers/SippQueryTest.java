@@ -148,6 +148,43 @@ class SippQueryTest {
     }
 
     @Test
+    void partsInReverseOrderAreOneAnswer() throws Exception {
+        List<String> parts = catalogParts(100, 20);
+        java.util.Collections.reverse(parts);
+
+        CatalogResponse catalog = (CatalogResponse) queryAnsweredWith(new CatalogQuery(), "Catalog", parts);
+
+        assertThat(catalog.getComplete()).isTrue();
+        assertThat(catalog.items()).extracting(CatalogItem::getDeviceId)
+                .containsExactlyInAnyOrderElementsOf(channels(100));
+    }
+
+    @Test
+    void catalogNobodyAskedForIsAnUnsolicitedEvent() {
+        String catalog = """
+                <?xml version="1.0" encoding="GB2312"?>
+                <Response>
+                <CmdType>Catalog</CmdType>
+                <SN>9001</SN>
+                <DeviceID>%1$s</DeviceID>
+                <SumNum>2</SumNum>
+                <DeviceList Num="2">
+                %2$s%3$s</DeviceList>
+                </Response>
+                """.formatted(DEVICE_ID, item(channel(1), ""), item(channel(2), ""));
+
+        Sipp.Result result = sipp(SippScenario.device(PLATFORM_ID, DOMAIN).sendMessage(catalog), null).await();
+
+        assertThat(result.allCallsSuccessful()).as("%s", result).isTrue();
+        await().atMost(ANSWER).untilAsserted(() -> assertThat(catalogEvents()).singleElement().satisfies(e -> {
+            assertThat(e.source()).isEqualTo(CatalogEvent.UNSOLICITED);
+            assertThat(e.sn()).isEqualTo(9001L);
+            assertThat(e.complete()).isTrue();
+            assertThat(e.items()).extracting(CatalogItem::getDeviceId).containsExactly(channel(1), channel(2));
+        }));
+    }
+
+    @Test
     void emptyCatalogIsAnEmptyAnswer() throws Exception {
         CatalogResponse catalog = (CatalogResponse) queryAnsweredWith(new CatalogQuery(), "Catalog",
                 List.of(SippScenario.response(DEVICE_ID, "<SumNum>0</SumNum>\n<DeviceList Num=\"0\">\n</DeviceList>\n")));
@@ -340,10 +377,11 @@ class SippQueryTest {
         return sipp(main, outOfCall, Transport.UDP);
     }
 
+    /** sipp playing {@code main} and, when not null, {@code outOfCall} for the platform's requests. */
     private Sipp.Running sipp(SippScenario main, SippScenario outOfCall, Transport transport) {
         return Sipp.generated("device.xml", main.xml(), work)
                 .transport(transport)
-                .outOfCall(outOfCall.xml())
+                .outOfCall(outOfCall == null ? null : outOfCall.xml())
                 .platform(PLATFORM_ID, DOMAIN)
                 .device(DEVICE_ID, PASSWORD)
                 .timeout(Duration.ofSeconds(15))
