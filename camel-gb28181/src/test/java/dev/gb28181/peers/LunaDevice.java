@@ -218,9 +218,11 @@ final class LunaDevice implements AutoCloseable {
         return this;
     }
 
-    /** The presets the device answers a PresetQuery with. */
-    LunaDevice presets(PresetQueryResponse response) {
-        presets = response;
+    /** The presets (ID to name, in order) the device answers a PresetQuery with. */
+    LunaDevice presets(Map<String, String> presetNames) {
+        List<PresetQueryResponse.PresetItem> items = presetNames.entrySet().stream()
+                .map(e -> new PresetQueryResponse.PresetItem(e.getKey(), e.getValue())).toList();
+        presets = new PresetQueryResponse(null, deviceId, new PresetQueryResponse.PresetList(items.size(), items));
         return this;
     }
 

@@ -33,13 +33,16 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -77,10 +80,10 @@ class LunaDeviceQueryTest {
                 .mapToObj(i -> LunaDevice.channel(channel(i), "通道 " + i))
                 .toList());
         device.records(IntStream.rangeClosed(1, RECORDS).mapToObj(LunaDeviceQueryTest::record).toList());
-        device.presets(new io.github.lunasaw.gb28181.common.entity.response.PresetQueryResponse(null, DEVICE_ID,
-                new io.github.lunasaw.gb28181.common.entity.response.PresetQueryResponse.PresetList(2, List.of(
-                        new io.github.lunasaw.gb28181.common.entity.response.PresetQueryResponse.PresetItem("1", "门口"),
-                        new io.github.lunasaw.gb28181.common.entity.response.PresetQueryResponse.PresetItem("2", "Gate")))));
+        Map<String, String> presets = new LinkedHashMap<>();
+        presets.put("1", "门口");
+        presets.put("2", "Gate");
+        device.presets(presets);
         device.register();
     }
 
@@ -173,8 +176,8 @@ class LunaDeviceQueryTest {
             assertThat(presets.getDeviceId()).isEqualTo(DEVICE_ID);
             assertThat(presets.getPresetList().getNum()).isEqualTo(2);
             assertThat(presets.getPresetList().getItems()).extracting(PresetItem::getPresetId, PresetItem::getPresetName)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("1", "门口"),
-                            org.assertj.core.groups.Tuple.tuple("2", "Gate"));
+                    .containsExactly(tuple("1", "门口"),
+                            tuple("2", "Gate"));
         });
     }
 
@@ -218,8 +221,8 @@ class LunaDeviceQueryTest {
                     assertThat(e.deviceId()).isEqualTo(DEVICE_ID);
                     assertThat(e.items()).extracting(CatalogItem::getDeviceId, CatalogItem::getEvent)
                             .containsExactlyInAnyOrder(
-                                    org.assertj.core.groups.Tuple.tuple(channel(1001), "ADD"),
-                                    org.assertj.core.groups.Tuple.tuple(channel(3), "DEL"));
+                                    tuple(channel(1001), "ADD"),
+                                    tuple(channel(3), "DEL"));
                 }));
 
         subscription.cancel().get(ANSWER.toMillis(), TimeUnit.MILLISECONDS);

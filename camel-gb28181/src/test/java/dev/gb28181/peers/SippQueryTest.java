@@ -35,6 +35,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -150,7 +151,7 @@ class SippQueryTest {
     @Test
     void partsInReverseOrderAreOneAnswer() throws Exception {
         List<String> parts = catalogParts(100, 20);
-        java.util.Collections.reverse(parts);
+        Collections.reverse(parts);
 
         CatalogResponse catalog = (CatalogResponse) queryAnsweredWith(new CatalogQuery(), "Catalog", parts);
 
