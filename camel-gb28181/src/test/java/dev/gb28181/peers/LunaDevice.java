@@ -1,5 +1,6 @@
 package dev.gb28181.peers;
 
+import dev.gb28181.sip.Transport;
 import gov.nist.javax.sip.SipStackImpl;
 import io.github.lunasaw.gb28181.common.entity.notify.DeviceAlarmNotify;
 import io.github.lunasaw.gb28181.common.entity.notify.DeviceBroadcastNotify;
@@ -105,6 +106,7 @@ final class LunaDevice implements AutoCloseable {
     private final String platformId;
     private final InetSocketAddress platform;
     private final String password;
+    private final Transport transport;
 
     private volatile List<DeviceItem> catalog = List.of();
     private volatile List<DeviceRecord.RecordItem> records = List.of();
@@ -119,11 +121,13 @@ final class LunaDevice implements AutoCloseable {
     private ToDevice upper;
     private int port;
 
-    private LunaDevice(String deviceId, String platformId, InetSocketAddress platform, String password) {
+    private LunaDevice(String deviceId, String platformId, InetSocketAddress platform, String password,
+            Transport transport) {
         this.deviceId = deviceId;
         this.platformId = platformId;
         this.platform = platform;
         this.password = password;
+        this.transport = transport;
         this.deviceInfo = new DeviceInfo("DeviceInfo", null, deviceId);
         deviceInfo.setDeviceName("luna-device");
         deviceInfo.setManufacturer("lunasaw");
@@ -135,7 +139,13 @@ final class LunaDevice implements AutoCloseable {
 
     /** Starts the device's Spring context and SIP stack on a free loopback port; it does not register yet. */
     static LunaDevice start(String deviceId, String platformId, InetSocketAddress platform, String password) {
-        LunaDevice device = new LunaDevice(deviceId, platformId, platform, password);
+        return start(deviceId, platformId, platform, password, Transport.UDP);
+    }
+
+    /** As {@link #start(String, String, InetSocketAddress, String)}, talking to the platform over {@code transport}. */
+    static LunaDevice start(String deviceId, String platformId, InetSocketAddress platform, String password,
+            Transport transport) {
+        LunaDevice device = new LunaDevice(deviceId, platformId, platform, password, transport);
         device.start();
         return device;
     }
@@ -335,6 +345,7 @@ final class LunaDevice implements AutoCloseable {
             from.setPort(port);
             from.setHostAddress(HOST + ":" + port);
             from.setCharset("UTF-8");
+            from.setTransport(transport.name());
         }
 
         @Override
@@ -357,6 +368,7 @@ final class LunaDevice implements AutoCloseable {
             to.setPassword(password);
             to.setRealm(platformId.substring(0, 10));
             to.setCharset("UTF-8");
+            to.setTransport(transport.name());
             return to;
         }
     }
