@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.SocketException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,12 +41,15 @@ import java.util.concurrent.TimeUnit;
 final class Sipp {
 
     private static final int BIND_ATTEMPTS = 3;
+    private static final Charset GENERATED = Charset.forName("GB18030");
 
     static final String INSTALL_HINT =
             "sipp not found on PATH: the real-peer tests need it, install it with 'apt-get install -y sip-tester'";
 
     private final String scenario;
+    private final String scenarioXml;
     private final Path workDir;
+    private String outOfCallXml;
     private final Map<String, String> keys = new LinkedHashMap<>();
     private final List<String> devices = new ArrayList<>();
     private Transport transport = Transport.UDP;
@@ -53,8 +57,9 @@ final class Sipp {
     private int callsPerSecond = 10;
     private Duration timeout = Duration.ofSeconds(20);
 
-    private Sipp(String scenario, Path workDir) {
+    private Sipp(String scenario, String scenarioXml, Path workDir) {
         this.scenario = scenario;
+        this.scenarioXml = scenarioXml;
         this.workDir = workDir;
     }
 
@@ -63,7 +68,27 @@ final class Sipp {
      * {@code workDir} (a JUnit temporary directory: one per run).
      */
     static Sipp scenario(String scenario, Path workDir) {
-        return new Sipp(scenario, workDir);
+        return new Sipp(scenario, null, workDir);
+    }
+
+    /**
+     * A run of a scenario built in code ({@link SippScenario}), for content that varies per test
+     * (bodies, parts); {@code name} is the file name it gets in {@code workDir}. Generated scenarios
+     * are written in GB18030, which leaves ASCII as it is: sipp copies bytes, so a body declared
+     * {@code GB2312} carries its Chinese text in GB2312, as most devices send it.
+     */
+    static Sipp generated(String name, String xml, Path workDir) {
+        return new Sipp(name, xml, workDir);
+    }
+
+    /**
+     * The out-of-call scenario ({@code -oocsf}): sipp plays it for every request it gets outside its
+     * own calls, i.e. everything the platform starts (queries, Response/Alarm, SUBSCRIBE); {@code null}
+     * for none.
+     */
+    Sipp outOfCall(String xml) {
+        this.outOfCallXml = xml;
+        return this;
     }
 
     /** The platform the devices talk to: its ID and domain become the keys {@code platform_id}, {@code domain}. */
@@ -110,21 +135,7 @@ final class Sipp {
             throw new IllegalStateException("a sipp run needs at least one device");
         }
         try {
-            Path scenarioFile = copyScenario();
-            Path injection = workDir.resolve("devices.csv");
-            List<String> lines = new ArrayList<>(devices.size() + 1);
-            lines.add("SEQUENTIAL");
-            lines.addAll(devices);
-            Files.write(injection, lines, StandardCharsets.US_ASCII);
-
-            Result result = null;
-            for (int attempt = 1; attempt <= BIND_ATTEMPTS; attempt++) {
-                result = runOnce(command(host, port, freeLocalPort(host), scenarioFile, injection));
-                if (result.exitCode() != Result.CANNOT_BIND) {
-                    break;
-                }
-            }
-            return result;
+            return runAttempts(host, port);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run sipp in " + workDir, e);
         } catch (InterruptedException e) {
@@ -133,23 +144,95 @@ final class Sipp {
         }
     }
 
-    private Result runOnce(List<String> command) throws IOException, InterruptedException {
-        Path screen = workDir.resolve("screen.txt");
-        Path stderr = workDir.resolve("stderr.txt");
-        Process process = new ProcessBuilder(command)
+    /**
+     * Starts sipp against {@code host:port} and returns at once, so that the test can drive the
+     * platform (queries, subscriptions) while sipp plays its device; {@link Running#await()} ends it.
+     * A port taken between probing and binding is not retried here: start-stop tests use {@link #run}.
+     */
+    Running start(String host, int port) {
+        if (devices.isEmpty()) {
+            throw new IllegalStateException("a sipp run needs at least one device");
+        }
+        try {
+            List<String> command = command(host, port, freeLocalPort(host), prepare());
+            return new Running(command, launch(command));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run sipp in " + workDir, e);
+        }
+    }
+
+    /** A sipp started by {@link #start}. */
+    final class Running {
+
+        private final List<String> command;
+        private final Process process;
+
+        private Running(List<String> command, Process process) {
+            this.command = command;
+            this.process = process;
+        }
+
+        /** Waits for sipp to end (its scenario or its global timeout) and collects its outputs. */
+        Result await() {
+            try {
+                return finish(command, process);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read sipp's outputs in " + workDir, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while sipp ran", e);
+            }
+        }
+    }
+
+    private Result runAttempts(String host, int port) throws IOException, InterruptedException {
+        List<Path> files = prepare();
+        Result result = null;
+        for (int attempt = 1; attempt <= BIND_ATTEMPTS; attempt++) {
+            List<String> command = command(host, port, freeLocalPort(host), files);
+            result = finish(command, launch(command));
+            if (result.exitCode() != Result.CANNOT_BIND) {
+                break;
+            }
+        }
+        return result;
+    }
+
+    /** Writes the scenario(s) and the injection file into the work directory. */
+    private List<Path> prepare() throws IOException {
+        Path scenarioFile = copyScenario();
+        Path injection = workDir.resolve("devices.csv");
+        List<String> lines = new ArrayList<>(devices.size() + 1);
+        lines.add("SEQUENTIAL");
+        lines.addAll(devices);
+        Files.write(injection, lines, StandardCharsets.US_ASCII);
+        List<Path> files = new ArrayList<>(List.of(scenarioFile, injection));
+        if (outOfCallXml != null) {
+            Path ooc = workDir.resolve("out-of-call.xml");
+            Files.writeString(ooc, outOfCallXml, GENERATED);
+            files.add(ooc);
+        }
+        return files;
+    }
+
+    private Process launch(List<String> command) throws IOException {
+        return new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectOutput(screen.toFile())
-                .redirectError(stderr.toFile())
+                .redirectOutput(workDir.resolve("screen.txt").toFile())
+                .redirectError(workDir.resolve("stderr.txt").toFile())
                 .start();
+    }
+
+    private Result finish(List<String> command, Process process) throws IOException, InterruptedException {
         // sipp ends by itself at its own timeout; the margin covers start-up and the final report.
         boolean ended = process.waitFor(timeout.toMillis() + 10_000, TimeUnit.MILLISECONDS);
         if (!ended) {
             process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
         }
         return new Result(ended ? process.exitValue() : Result.KILLED, command,
-                read(screen) + read(stderr), read(workDir.resolve("errors.log")),
-                read(workDir.resolve("messages.log")));
+                read(workDir.resolve("screen.txt")) + read(workDir.resolve("stderr.txt")),
+                read(workDir.resolve("errors.log")), read(workDir.resolve("messages.log")));
     }
 
     /**
@@ -170,11 +253,14 @@ final class Sipp {
         }
     }
 
-    private List<String> command(String host, int port, int localPort, Path scenarioFile, Path injection) {
+    private List<String> command(String host, int port, int localPort, List<Path> files) {
         List<String> command = new ArrayList<>();
         command.add(executable());
         command.add(host + ":" + port);
-        command.addAll(List.of("-sf", scenarioFile.toString(), "-inf", injection.toString()));
+        command.addAll(List.of("-sf", files.get(0).toString(), "-inf", files.get(1).toString()));
+        if (files.size() > 2) {
+            command.addAll(List.of("-oocsf", files.get(2).toString()));
+        }
         keys.forEach((name, value) -> command.addAll(List.of("-key", name, value)));
         if (authUri != null) {
             command.addAll(List.of("-auth_uri", authUri));
@@ -194,6 +280,10 @@ final class Sipp {
 
     private Path copyScenario() throws IOException {
         Path target = workDir.resolve(scenario);
+        if (scenarioXml != null) {
+            Files.writeString(target, scenarioXml, GENERATED);
+            return target;
+        }
         try (InputStream in = Sipp.class.getResourceAsStream("/sipp/" + scenario)) {
             if (in == null) {
                 throw new IllegalArgumentException("no sipp scenario in the test resources: sipp/" + scenario);

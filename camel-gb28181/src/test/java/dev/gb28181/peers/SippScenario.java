@@ -1,0 +1,310 @@
+package dev.gb28181.peers;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds sipp scenarios for a GB/T 28181 device whose content varies per test: answers to the
+ * platform's queries (§9.5, A.2.4) in Annex N parts that may be lost or duplicated, alarms (§9.4,
+ * A.2.5.1) and catalog subscriptions (§9.11, RFC 6665). The text goes to {@link Sipp#generated} and
+ * {@link Sipp#outOfCall}.
+ *
+ * <p>A run has two scenarios. The main one ({@link #device}) registers the device taken from the
+ * injection file (field 0 its ID, field 1 its {@code [authentication]} keyword), may send MESSAGEs,
+ * then waits until the out-of-call one ({@link #outOfCall}) has handled {@code n} requests: every
+ * request the platform starts arrives with a Call-ID sipp does not know and is played by the
+ * out-of-call scenario. The two count through the sipp global variable {@code handled}.
+ *
+ * <p>sipp rules that shape the text: every variable captured by a regular expression must be used
+ * somewhere; conditional jumps use {@code test=}; a response is matched to its call by Call-ID, so
+ * the device's MESSAGEs inside an out-of-call scenario reuse that call's Call-ID; sipp's XML parser
+ * takes no {@code <} in an attribute, so the expressions capture {@code SN>123} and the bodies
+ * write {@code <[$sn]</SN>}.
+ */
+final class SippScenario {
+
+    private static final String PROLOG = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            + "<!DOCTYPE scenario SYSTEM \"sipp.dtd\">\n";
+
+    private static final String LOOP_PREFIX = "3402000000131";
+
+    private final String name;
+    private final String platformId;
+    private final String domain;
+    private final List<String> steps = new ArrayList<>();
+    private boolean counts;
+
+    private SippScenario(String name, String platformId, String domain) {
+        this.name = name;
+        this.platformId = platformId;
+        this.domain = domain;
+    }
+
+    /** The main scenario of a device: it starts with REGISTER, digest answer and 200 (§9.1). */
+    static SippScenario device(String platformId, String domain) {
+        SippScenario s = new SippScenario("GB28181 device", platformId, domain);
+        s.register();
+        return s;
+    }
+
+    /** The out-of-call scenario: what the device does with each request the platform starts. */
+    static SippScenario outOfCall(String platformId, String domain) {
+        return new SippScenario("GB28181 device answering the platform", platformId, domain);
+    }
+
+    private void register() {
+        for (String auth : new String[] {"", "      [field1]\n"}) {
+            steps.add("""
+                      <send retrans="500">
+                        <![CDATA[
+
+                          REGISTER sip:%1$s@%2$s SIP/2.0
+                          Via: SIP/2.0/[transport] [local_ip]:[local_port];rport;branch=[branch]
+                          From: <sip:[field0]@%2$s>;tag=[pid]-[call_number]
+                          To: <sip:[field0]@%2$s>
+                          Call-ID: [call_id]
+                          CSeq: [cseq] REGISTER
+                          Contact: <sip:[field0]@[local_ip]:[local_port]>
+                    %3$s      Max-Forwards: 70
+                          User-Agent: sipp GB28181 device
+                          Expires: 3600
+                          Content-Length: 0
+
+                        ]]>
+                      </send>
+                    """.formatted(platformId, domain, auth));
+            steps.add(auth.isEmpty() ? "  <recv response=\"401\" auth=\"true\"/>\n"
+                    : "  <recv response=\"200\"><action><assign assign_to=\"handled\" value=\"0\"/></action></recv>\n");
+        }
+    }
+
+    /** The main scenario sends a MANSCDP MESSAGE (e.g. Notify/Alarm) and expects 200. */
+    SippScenario sendMessage(String body) {
+        steps.add(message("MESSAGE", "[field0]", body, "") + "  <recv response=\"200\"/>\n");
+        return this;
+    }
+
+    /** The main scenario waits (20 ms steps) until the out-of-call scenario has handled {@code n} requests. */
+    SippScenario awaitHandled(int n) {
+        steps.add("""
+                  <label id="wait"/>
+                  <pause milliseconds="20"/>
+                  <nop>
+                    <action>
+                      <test assign_to="waiting" variable="handled" compare="less_than" value="%d"/>
+                    </action>
+                  </nop>
+                  <nop next="wait" test="waiting"/>
+                """.formatted(n));
+        return this;
+    }
+
+    /**
+     * Out of call: receives a Query MESSAGE of {@code cmdType}, answers 200, then sends {@code parts}
+     * (each a Response body without CmdType and SN: {@link #response} adds the query's), each
+     * expecting 200. Losing or duplicating a part is the caller's list.
+     */
+    SippScenario answerQuery(String deviceId, String cmdType, List<String> parts) {
+        steps.add(queryReceived(cmdType));
+        steps.add(ok(""));
+        for (String part : parts) {
+            steps.add(message("MESSAGE", deviceId, part, "") + "  <recv response=\"200\"/>\n");
+        }
+        steps.add(handled());
+        counts = true;
+        return this;
+    }
+
+    /**
+     * Out of call: receives a Query/Catalog, answers 200, then sends {@code parts} Response Catalog
+     * MESSAGEs of {@code perPart} items each (SumNum {@code parts * perPart}) in a sipp loop, as the
+     * scenario text may not pass 64 KB. Item {@code k} (1-based) of part {@code q} (1-based) is the
+     * channel {@link #loopChannel(int, int)}.
+     */
+    SippScenario answerCatalogInLoop(String deviceId, int parts, int perPart) {
+        if (parts < 1 || parts > 8999 || perPart < 1 || perPart > 99) {
+            throw new IllegalArgumentException("1..8999 parts of 1..99 items");
+        }
+        steps.add(queryReceived("Catalog"));
+        steps.add(ok(""));
+        StringBuilder items = new StringBuilder();
+        for (int k = 1; k <= perPart; k++) {
+            items.append("<Item><DeviceID>").append(LOOP_PREFIX).append("[$part]0").append(String.format("%02d", k))
+                    .append("</DeviceID><Name>Camera ").append(k).append("</Name><Parental>0</Parental><ParentID>")
+                    .append(deviceId).append("</ParentID><Status>ON</Status></Item>\n");
+        }
+        String body = response(deviceId, "<SumNum>" + parts * perPart + "</SumNum>\n<DeviceList Num=\"" + perPart
+                + "\">\n" + items + "</DeviceList>\n");
+        steps.add("""
+                  <nop><action><assign assign_to="counter" value="1000"/></action></nop>
+                  <label id="nextPart"/>
+                  <nop>
+                    <action>
+                      <add assign_to="counter" value="1"/>
+                      <assignstr assign_to="counterText" value="[$counter]"/>
+                      <ereg regexp="^[0-9]+" search_in="var" variable="counterText" check_it="true" assign_to="part"/>
+                    </action>
+                  </nop>
+                """);
+        steps.add(message("MESSAGE", deviceId, body, "") + "  <recv response=\"200\"/>\n");
+        steps.add("""
+                  <nop>
+                    <action>
+                      <test assign_to="more" variable="counter" compare="less_than" value="%d"/>
+                    </action>
+                  </nop>
+                  <nop next="nextPart" test="more"/>
+                """.formatted(1000 + parts));
+        steps.add(handled());
+        counts = true;
+        return this;
+    }
+
+    /** The channel ID of item {@code k} of part {@code q} sent by {@link #answerCatalogInLoop}. */
+    static String loopChannel(int q, int k) {
+        return LOOP_PREFIX + (1000 + q) + "0" + String.format("%02d", k);
+    }
+
+    /**
+     * Out of call: receives the platform's Response/Alarm (§9.4) whose body must carry
+     * {@code <Result>OK</Result>}, and answers 200.
+     */
+    SippScenario acknowledgeAlarmResult() {
+        steps.add("""
+                  <recv request="MESSAGE">
+                    <action>
+                      <ereg regexp="Response>" search_in="body" check_it="true" assign_to="root"/>
+                      <ereg regexp="CmdType>Alarm" search_in="body" check_it="true" assign_to="cmd"/>
+                      <ereg regexp="Result>OK" search_in="body" check_it="true" assign_to="result"/>
+                      <log message="[$root] [$cmd] [$result]"/>
+                    </action>
+                  </recv>
+                """);
+        steps.add(ok(""));
+        steps.add(handled());
+        counts = true;
+        return this;
+    }
+
+    /**
+     * Out of call: receives a SUBSCRIBE (Event: Catalog), answers 200 with a To tag, Contact and the
+     * asked Expires, sends one NOTIFY in the dialog with {@code notifyBody} and expects 200, then
+     * receives the unsubscribe (SUBSCRIBE Expires: 0, §9.11.1) and answers 200.
+     */
+    SippScenario acceptCatalogSubscription(String deviceId, String notifyBody) {
+        steps.add("""
+                  <recv request="SUBSCRIBE">
+                    <action>
+                      <ereg regexp=".*" search_in="hdr" header="From:" check_it="true" assign_to="subscriber"/>
+                      <ereg regexp="Catalog" search_in="hdr" header="Event:" check_it="true" assign_to="event"/>
+                      <ereg regexp="CmdType>Catalog" search_in="body" check_it="true" assign_to="cmd"/>
+                      <log message="[$event] [$cmd]"/>
+                    </action>
+                  </recv>
+                """);
+        steps.add(ok(";tag=dev[pid][call_number]", "[last_Expires:]\n      Contact: <sip:" + deviceId
+                + "@[local_ip]:[local_port]>\n"));
+        steps.add(message("NOTIFY", deviceId, notifyBody, """
+                      Event: Catalog
+                      Subscription-State: active;expires=3600
+                """).replace("To: <sip:" + platformId + "@" + domain + ">", "To: [$subscriber]")
+                .replace(";tag=dev-[pid]-[call_number]-[cseq]", ";tag=dev[pid][call_number]")
+                + "  <recv response=\"200\"/>\n");
+        steps.add("""
+                  <recv request="SUBSCRIBE">
+                    <action>
+                      <ereg regexp="^[ ]*0[ ]*$" search_in="hdr" header="Expires:" check_it="true" assign_to="expired"/>
+                      <log message="unsubscribed [$expired]"/>
+                    </action>
+                  </recv>
+                """);
+        steps.add(ok("", "Expires: 0\n      Contact: <sip:" + deviceId + "@[local_ip]:[local_port]>\n"));
+        steps.add(handled());
+        counts = true;
+        return this;
+    }
+
+    /** The scenario text. */
+    String xml() {
+        StringBuilder xml = new StringBuilder(PROLOG).append("<scenario name=\"").append(name).append("\">\n");
+        if (counts || steps.stream().anyMatch(step -> step.contains("handled"))) {
+            xml.append("  <Global variables=\"handled\"/>\n");
+        }
+        steps.forEach(xml::append);
+        return xml.append("</scenario>\n").toString();
+    }
+
+    /**
+     * A Response body of a query answer: the CmdType and SN captured from the query (A.2.6: the
+     * answer echoes the query's SN).
+     */
+    static String response(String deviceId, String elements) {
+        return """
+                <?xml version="1.0" encoding="GB2312"?>
+                <Response>
+                <[$cmd]</CmdType>
+                <[$sn]</SN>
+                <DeviceID>%s</DeviceID>
+                %s</Response>
+                """.formatted(deviceId, elements);
+    }
+
+    private static String queryReceived(String cmdType) {
+        return """
+                  <recv request="MESSAGE">
+                    <action>
+                      <ereg regexp="CmdType>%s" search_in="body" check_it="true" assign_to="cmd"/>
+                      <ereg regexp="SN>[0-9]+" search_in="body" check_it="true" assign_to="sn"/>
+                    </action>
+                  </recv>
+                """.formatted(cmdType);
+    }
+
+    private String message(String method, String from, String body, String extraHeaders) {
+        return """
+                  <send retrans="500">
+                    <![CDATA[
+
+                      %1$s sip:%2$s@%3$s SIP/2.0
+                      Via: SIP/2.0/[transport] [local_ip]:[local_port];rport;branch=[branch]-[cseq]
+                      From: <sip:%4$s@%3$s>;tag=dev-[pid]-[call_number]-[cseq]
+                      To: <sip:%2$s@%3$s>
+                      Call-ID: [call_id]
+                      CSeq: [cseq] %1$s
+                      Max-Forwards: 70
+                      User-Agent: sipp GB28181 device
+                %5$s      Content-Type: Application/MANSCDP+xml
+                      Content-Length: [len]
+
+                %6$s    ]]>
+                  </send>
+                """.formatted(method, platformId, domain, from, extraHeaders.indent(0).lines()
+                        .map(line -> "      " + line + "\n").reduce("", String::concat), body);
+    }
+
+    private static String ok(String toTag) {
+        return ok(toTag, "");
+    }
+
+    private static String ok(String toTag, String extraHeaders) {
+        return """
+                  <send>
+                    <![CDATA[
+
+                      SIP/2.0 200 OK
+                      [last_Via:]
+                      [last_From:]
+                      [last_To:]%s
+                      [last_Call-ID:]
+                      [last_CSeq:]
+                      %sContent-Length: 0
+
+                    ]]>
+                  </send>
+                """.formatted(toTag, extraHeaders);
+    }
+
+    private static String handled() {
+        return "  <nop><action><add assign_to=\"handled\" value=\"1\"/></action></nop>\n";
+    }
+}
