@@ -1,0 +1,103 @@
+package dev.gb28181.camel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gb28181.platform.SipStatusException;
+import dev.gb28181.sip.HeaderNames;
+import dev.gb28181.sip.SipRequest;
+import dev.gb28181.sip.Transport;
+import dev.gb28181.testing.TestDevice;
+
+import java.nio.charset.Charset;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code gb28181:subscribe} against a simulated device: each exchange subscribes, a second one for
+ * the same device and event replaces the first, and stopping the route ends the subscriptions with
+ * Expires 0 (GB/T 28181-2016 §9.11, RFC 6665).
+ */
+class Gb28181SubscribeProducerTest extends Gb28181TestSupport {
+
+    private static final String CAMERA = "34020000001320000001";
+
+    @Override
+    protected RoutesBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:catalog").routeId("catalog").to("gb28181:subscribe?event=Catalog&expires=600");
+                from("direct:position").routeId("position").to("gb28181:subscribe?interval=5");
+            }
+        };
+    }
+
+    private Future<Exchange> send(String uri, Map<String, Object> headers) {
+        return template.asyncSend(uri, exchange -> exchange.getMessage().getHeaders().putAll(headers));
+    }
+
+    /** The next SUBSCRIBE to the device (other requests answered and skipped), answered 200 with its Expires. */
+    private static SipRequest acceptSubscribe(TestDevice device) throws InterruptedException {
+        SipRequest request = accept(device);
+        while (!"SUBSCRIBE".equals(request.method())) {
+            request = accept(device);
+        }
+        return request;
+    }
+
+    @Test
+    void subscribesRenewsByReplacingAndEndsWhenTheRouteStops() throws Exception {
+        TestDevice camera = device(Transport.UDP, CAMERA);
+        assertThat(camera.register(3600).status()).isEqualTo(200);
+
+        Future<Exchange> first = send("direct:catalog", Map.of(Gb28181Constants.DEVICE_ID, CAMERA));
+        SipRequest subscribe = acceptSubscribe(camera);
+        assertThat(subscribe.header(HeaderNames.EVENT)).startsWith("Catalog");
+        assertThat(subscribe.expires()).isEqualTo(600);
+        assertThat(subscribe.bodyAsString(Charset.forName("GB2312"))).contains("<CmdType>Catalog</CmdType>");
+        Exchange done = first.get(10, TimeUnit.SECONDS);
+        assertThat(done.getException()).isNull();
+        assertThat(done.getMessage().getBody()).isEqualTo(new SubscriptionInfo(CAMERA, "Catalog", 600));
+        assertThat(done.getMessage().getHeader(Gb28181Constants.EVENT)).isEqualTo("Catalog");
+
+        // the same device and event again: the first subscription ends, a new one replaces it
+        Future<Exchange> second = send("direct:catalog", Map.of(Gb28181Constants.DEVICE_ID, CAMERA,
+                Gb28181Constants.EXPIRES, 1200));
+        SipRequest end = acceptSubscribe(camera);
+        assertThat(end.expires()).isZero();
+        assertThat(end.callId()).isEqualTo(subscribe.callId());
+        SipRequest again = acceptSubscribe(camera);
+        assertThat(again.expires()).isEqualTo(1200);
+        assertThat(second.get(10, TimeUnit.SECONDS).getMessage().getBody())
+                .isEqualTo(new SubscriptionInfo(CAMERA, "Catalog", 1200));
+
+        context.getRouteController().stopRoute("catalog");
+
+        SipRequest ended = acceptSubscribe(camera);
+        assertThat(ended.expires()).isZero();
+        assertThat(ended.callId()).isEqualTo(again.callId());
+    }
+
+    @Test
+    void aRefusedOrUnnamedSubscriptionFailsTheExchange() throws Exception {
+        TestDevice camera = device(Transport.UDP, CAMERA);
+        assertThat(camera.register(3600).status()).isEqualTo(200);
+
+        Exchange noEvent = send("direct:position", Map.of(Gb28181Constants.DEVICE_ID, CAMERA)).get(10, TimeUnit.SECONDS);
+        assertThat(noEvent.getException()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("event option");
+
+        Future<Exchange> refused = send("direct:catalog", Map.of(Gb28181Constants.DEVICE_ID, CAMERA));
+        SipRequest subscribe = camera.nextRequest(Duration.ofSeconds(10));
+        camera.respond(subscribe, 489, null, null);
+        Exchange done = refused.get(10, TimeUnit.SECONDS);
+        assertThat(done.getException()).isInstanceOf(SipStatusException.class);
+    }
+}
