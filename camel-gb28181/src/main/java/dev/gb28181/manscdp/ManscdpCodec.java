@@ -2,13 +2,18 @@ package dev.gb28181.manscdp;
 
 import com.ctc.wstx.stax.WstxInputFactory;
 import com.ctc.wstx.stax.WstxOutputFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import com.fasterxml.jackson.databind.deser.ValueInstantiator;
 import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.dataformat.xml.JacksonXmlAnnotationIntrospector;
 import com.fasterxml.jackson.dataformat.xml.XmlFactory;
@@ -191,6 +196,36 @@ public final class ManscdpCodec {
             String name = ctxt.getParser().currentName();
             if (current instanceof ManscdpElement element && name != null) {
                 element.setExtension(name, valueToConvert);
+                return null;
+            }
+            return NOT_HANDLED;
+        }
+
+        /** An element with children where text was expected: its content is kept as elements. */
+        @Override
+        public Object handleUnexpectedToken(DeserializationContext ctxt, JavaType targetType, JsonToken t, JsonParser p,
+                String failureMsg) throws IOException {
+            if (t != JsonToken.START_OBJECT) {
+                return NOT_HANDLED;
+            }
+            JsonStreamContext parent = p.getParsingContext().getParent();
+            Object current = parent == null ? null : parent.getCurrentValue();
+            String name = parent == null ? null : parent.getCurrentName();
+            if (current instanceof ManscdpElement element && name != null) {
+                element.setExtension(name, ctxt.readValue(p, Object.class));
+                return null;
+            }
+            return NOT_HANDLED;
+        }
+
+        /** Text where an element with children was expected: the text is kept. */
+        @Override
+        public Object handleMissingInstantiator(DeserializationContext ctxt, Class<?> instClass,
+                ValueInstantiator valueInsta, JsonParser p, String msg) throws IOException {
+            Object current = p.currentValue();
+            String name = p.currentName();
+            if (p.currentToken() == JsonToken.VALUE_STRING && current instanceof ManscdpElement element && name != null) {
+                element.setExtension(name, p.getText());
                 return null;
             }
             return NOT_HANDLED;

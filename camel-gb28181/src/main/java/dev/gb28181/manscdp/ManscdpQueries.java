@@ -16,6 +16,17 @@ public final class ManscdpQueries {
     static {
         add(CatalogQuery::new);
         add(DeviceInfoQuery::new);
+        add(DeviceStatusQuery::new);
+        add(RecordInfoQuery::new);
+        add(AlarmQuery::new);
+        add(ConfigDownloadQuery::new);
+        add(PresetQuery::new);
+        add(MobilePositionQuery::new);
+        add(HomePositionQuery::new);
+        add(CruiseTrackListQuery::new);
+        add(CruiseTrackQuery::new);
+        add(PtzPositionQuery::new);
+        add(SdCardStatusQuery::new);
     }
 
     private ManscdpQueries() {

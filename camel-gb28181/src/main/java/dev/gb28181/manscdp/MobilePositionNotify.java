@@ -8,7 +8,8 @@ import java.time.LocalDateTime;
 
 /**
  * A mobile device's position (GB/T 28181-2016 §9.11.2, Annex A.2.5.5), sent at the subscribed or queried
- * interval: time, longitude, latitude, speed (km/h), direction (degrees from north) and altitude (m).
+ * interval: time, longitude, latitude, speed (km/h), direction (degrees from north) and altitude (m); a
+ * 2022 platform may report many devices in a {@code DeviceList}.
  */
 public final class MobilePositionNotify extends ManscdpNotify {
 
@@ -31,6 +32,12 @@ public final class MobilePositionNotify extends ManscdpNotify {
 
     @JacksonXmlProperty(localName = "Altitude")
     private Double altitude;
+
+    @JacksonXmlProperty(localName = "SumNum")
+    private Integer sumNum;
+
+    @JacksonXmlProperty(localName = "DeviceList")
+    private ManscdpList<MobilePositionItem> deviceList;
 
     public MobilePositionNotify() {
         super("MobilePosition");
@@ -82,5 +89,23 @@ public final class MobilePositionNotify extends ManscdpNotify {
 
     public void setAltitude(Double altitude) {
         this.altitude = altitude;
+    }
+
+    /** Platforms (2022): number of devices in {@link #getDeviceList()}. */
+    public Integer getSumNum() {
+        return sumNum;
+    }
+
+    public void setSumNum(Integer sumNum) {
+        this.sumNum = sumNum;
+    }
+
+    /** Platforms (2022): positions of many devices. */
+    public ManscdpList<MobilePositionItem> getDeviceList() {
+        return deviceList;
+    }
+
+    public void setDeviceList(ManscdpList<MobilePositionItem> deviceList) {
+        this.deviceList = deviceList;
     }
 }

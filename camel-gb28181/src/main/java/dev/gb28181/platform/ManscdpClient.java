@@ -18,6 +18,8 @@ import dev.gb28181.sip.SipStack;
 import dev.gb28181.sip.SipUri;
 import dev.gb28181.sip.transaction.SipTransactionTimeoutException;
 
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
 import java.nio.charset.Charset;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -153,9 +155,11 @@ final class ManscdpClient {
 
     /** The device's URI at its last address: the Request-URI of requests to it. */
     static SipUri deviceUri(Device device) {
-        return SipUri.sip(device.deviceId(), device.remoteAddress().getAddress() != null
-                ? device.remoteAddress().getAddress().getHostAddress() : device.remoteAddress().getHostString(),
-                device.remoteAddress().getPort());
+        InetSocketAddress at = device.remoteAddress();
+        String host = at.getAddress() == null ? at.getHostString()
+                : at.getAddress() instanceof Inet6Address ? '[' + at.getAddress().getHostAddress() + ']'
+                : at.getAddress().getHostAddress();
+        return SipUri.sip(device.deviceId(), host, at.getPort());
     }
 
     /** A MESSAGE outside any dialog to the device with a MANSCDP body. */

@@ -2,6 +2,7 @@ package dev.gb28181.testing;
 
 import dev.gb28181.sip.CSeq;
 import dev.gb28181.sip.HeaderNames;
+import dev.gb28181.sip.NameAddress;
 import dev.gb28181.sip.SipMessage;
 import dev.gb28181.sip.SipParseException;
 import dev.gb28181.sip.SipRequest;
@@ -404,9 +405,8 @@ public final class TestDevice implements AutoCloseable {
      */
     public SipResponse notify(SipRequest subscribe, String subscriptionState, String xml) {
         String tag = subscriptionTags.computeIfAbsent(subscribe.callId(), k -> newId());
-        SipUri target = dev.gb28181.sip.NameAddress.parse(subscribe.header(HeaderNames.CONTACT)).uri();
-        SipRequest r = request("NOTIFY", target, subscribe.callId(),
-                subscribe.from().uri());
+        SipUri target = NameAddress.parse(subscribe.header(HeaderNames.CONTACT)).uri();
+        SipRequest r = request("NOTIFY", target, subscribe.callId(), subscribe.from().uri());
         r.setHeader(HeaderNames.FROM, subscribe.to().withTag(tag).toString());
         r.setHeader(HeaderNames.TO, subscribe.from().toString());
         r.addHeader(HeaderNames.EVENT, subscribe.header(HeaderNames.EVENT));
