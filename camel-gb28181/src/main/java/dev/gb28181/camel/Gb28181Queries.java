@@ -1,7 +1,11 @@
 package dev.gb28181.camel;
 
+import dev.gb28181.manscdp.AlarmQuery;
+import dev.gb28181.manscdp.ConfigDownloadQuery;
 import dev.gb28181.manscdp.ManscdpQueries;
 import dev.gb28181.manscdp.ManscdpQuery;
+import dev.gb28181.manscdp.MobilePositionQuery;
+import dev.gb28181.manscdp.RecordInfoQuery;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -36,6 +40,28 @@ final class Gb28181Queries {
         String channel = in.getHeader(Gb28181Constants.CHANNEL_ID, endpoint.getChannelId(), String.class);
         if (channel != null) {
             query.setDeviceId(channel);
+        }
+        if (query instanceof RecordInfoQuery record) {
+            record.setStartTime(time(in, Gb28181Constants.START_TIME, "startTime", endpoint.getStartTime()));
+            record.setEndTime(time(in, Gb28181Constants.END_TIME, "endTime", endpoint.getEndTime()));
+            record.setType(in.getHeader(Gb28181Constants.TYPE, endpoint.getType(), String.class));
+            record.setFilePath(in.getHeader(Gb28181Constants.FILE_PATH, endpoint.getFilePath(), String.class));
+            record.setAddress(in.getHeader(Gb28181Constants.ADDRESS, endpoint.getAddress(), String.class));
+            record.setSecrecy(in.getHeader(Gb28181Constants.SECRECY, endpoint.getSecrecy(), Integer.class));
+            record.setRecorderId(in.getHeader(Gb28181Constants.RECORDER_ID, endpoint.getRecorderId(), String.class));
+        } else if (query instanceof AlarmQuery alarm) {
+            alarm.setStartAlarmPriority(in.getHeader(Gb28181Constants.START_ALARM_PRIORITY,
+                    endpoint.getStartAlarmPriority(), String.class));
+            alarm.setEndAlarmPriority(in.getHeader(Gb28181Constants.END_ALARM_PRIORITY,
+                    endpoint.getEndAlarmPriority(), String.class));
+            alarm.setAlarmMethod(in.getHeader(Gb28181Constants.ALARM_METHOD, endpoint.getAlarmMethod(), String.class));
+            alarm.setAlarmType(in.getHeader(Gb28181Constants.ALARM_TYPE, endpoint.getAlarmType(), String.class));
+            alarm.setStartAlarmTime(time(in, Gb28181Constants.START_TIME, "startTime", endpoint.getStartTime()));
+            alarm.setEndAlarmTime(time(in, Gb28181Constants.END_TIME, "endTime", endpoint.getEndTime()));
+        } else if (query instanceof ConfigDownloadQuery config) {
+            config.setConfigType(in.getHeader(Gb28181Constants.CONFIG_TYPE, endpoint.getConfigType(), String.class));
+        } else if (query instanceof MobilePositionQuery position) {
+            position.setInterval(in.getHeader(Gb28181Constants.INTERVAL, endpoint.getInterval(), Integer.class));
         }
         return query;
     }

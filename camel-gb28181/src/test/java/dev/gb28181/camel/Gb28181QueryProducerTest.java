@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gb28181.manscdp.CatalogResponse;
 import dev.gb28181.manscdp.DeviceInfoResponse;
+import dev.gb28181.manscdp.DeviceStatusResponse;
+import dev.gb28181.manscdp.RecordInfoQuery;
+import dev.gb28181.manscdp.RecordInfoResponse;
 import dev.gb28181.platform.DeviceUnavailableException;
 import dev.gb28181.platform.ManscdpTimeoutException;
 import dev.gb28181.platform.SipStatusException;
@@ -13,6 +16,9 @@ import dev.gb28181.testing.TestDevice;
 
 import java.nio.charset.Charset;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Future;
@@ -49,6 +55,8 @@ class Gb28181QueryProducerTest extends Gb28181TestSupport {
             @Override
             public void configure() {
                 from("direct:deviceInfo").to("gb28181:query?cmd=DeviceInfo&deviceId=" + CAMERA);
+                from("direct:records").to("gb28181:query?cmd=RecordInfo&deviceId=" + NVR + "&channelId=" + NVR_CHANNEL
+                        + "&startTime=2024-01-31T08:00:00&endTime=2024-01-31T09:00:00&type=time&secrecy=0");
                 from("direct:query").to("gb28181:query");
             }
         };
@@ -98,15 +106,90 @@ class Gb28181QueryProducerTest extends Gb28181TestSupport {
         TestDevice nvr = registered(NVR);
 
         Future<Exchange> reply = send("direct:deviceInfo", "ignored text",
-                Map.of(Gb28181Constants.CMD_TYPE, "Catalog", Gb28181Constants.DEVICE_ID, NVR));
+                Map.of(Gb28181Constants.CMD_TYPE, "DeviceStatus", Gb28181Constants.DEVICE_ID, NVR));
         SipRequest query = acceptMessage(nvr);
-        assertThat(query.bodyAsString(GB2312)).contains("<CmdType>Catalog</CmdType>");
-        nvr.message(manscdp("Response", "Catalog", sn(query), NVR, "<SumNum>0</SumNum>\r\n"), GB2312);
+        assertThat(query.bodyAsString(GB2312)).contains("<CmdType>DeviceStatus</CmdType>");
+        nvr.message(manscdp("Response", "DeviceStatus", sn(query), NVR,
+                "<Result>OK</Result>\r\n<Online>ONLINE</Online>\r\n<Status>OK</Status>\r\n"), GB2312);
 
         Exchange done = reply.get(10, TimeUnit.SECONDS);
         assertThat(done.getException()).isNull();
-        assertThat(done.getMessage().getBody()).isInstanceOf(CatalogResponse.class);
+        assertThat(done.getMessage().getBody()).isInstanceOf(DeviceStatusResponse.class);
         assertThat(done.getMessage().getHeader(Gb28181Constants.DEVICE_ID)).isEqualTo(NVR);
+    }
+
+    @Test
+    void recordInfoParametersFromOptionsAndHeadersAndTheChannelAsDeviceId() throws Exception {
+        TestDevice nvr = registered(NVR);
+        Instant end = LocalDateTime.of(2024, 1, 31, 10, 30).atZone(ZoneId.systemDefault()).toInstant();
+
+        Future<Exchange> reply = send("direct:records", null, Map.of(Gb28181Constants.END_TIME, end,
+                Gb28181Constants.TYPE, "alarm", Gb28181Constants.RECORDER_ID, "34020000001180000009"));
+        SipRequest query = acceptMessage(nvr);
+        String xml = query.bodyAsString(GB2312);
+        assertThat(xml).contains("<CmdType>RecordInfo</CmdType>")
+                .contains("<DeviceID>" + NVR_CHANNEL + "</DeviceID>")
+                .contains("<StartTime>2024-01-31T08:00:00</StartTime>")
+                .contains("<EndTime>2024-01-31T10:30:00</EndTime>")
+                .contains("<Type>alarm</Type>")
+                .contains("<Secrecy>0</Secrecy>")
+                .contains("<RecorderID>34020000001180000009</RecorderID>");
+        nvr.message(manscdp("Response", "RecordInfo", sn(query), NVR_CHANNEL,
+                "<Name>Channel 3</Name>\r\n<SumNum>0</SumNum>\r\n"), GB2312);
+
+        Exchange done = reply.get(10, TimeUnit.SECONDS);
+        assertThat(done.getException()).isNull();
+        Message out = done.getMessage();
+        assertThat(out.getBody()).isInstanceOf(RecordInfoResponse.class);
+        assertThat(out.getBody(RecordInfoResponse.class).items()).isEmpty();
+        assertThat(out.getHeader(Gb28181Constants.CHANNEL_ID)).isEqualTo(NVR_CHANNEL);
+        assertThat(out.getHeader(Gb28181Constants.SUM_NUM)).isEqualTo(0);
+        assertThat(out.getHeader(Gb28181Constants.COMPLETE)).isEqualTo(true);
+    }
+
+    @Test
+    void alarmAndConfigDownloadParametersFromHeaders() throws Exception {
+        TestDevice nvr = registered(NVR);
+
+        Future<Exchange> alarm = send("direct:query", null, Map.of(Gb28181Constants.DEVICE_ID, NVR,
+                Gb28181Constants.CMD_TYPE, "Alarm", Gb28181Constants.START_ALARM_PRIORITY, 1,
+                Gb28181Constants.END_ALARM_PRIORITY, "4", Gb28181Constants.ALARM_METHOD, "2",
+                Gb28181Constants.START_TIME, LocalDateTime.of(2024, 3, 1, 6, 5, 4),
+                Gb28181Constants.END_TIME, "2024-03-01T07:00:00"));
+        SipRequest alarmQuery = acceptMessage(nvr);
+        assertThat(alarmQuery.bodyAsString(GB2312)).contains("<CmdType>Alarm</CmdType>")
+                .contains("<StartAlarmPriority>1</StartAlarmPriority>").contains("<EndAlarmPriority>4</EndAlarmPriority>")
+                .contains("<AlarmMethod>2</AlarmMethod>").contains("<StartAlarmTime>2024-03-01T06:05:04</StartAlarmTime>")
+                .contains("<EndAlarmTime>2024-03-01T07:00:00</EndAlarmTime>");
+        nvr.message(manscdp("Response", "Alarm", sn(alarmQuery), NVR, "<Result>OK</Result>\r\n"), GB2312);
+        assertThat(alarm.get(10, TimeUnit.SECONDS).getMessage().getHeader(Gb28181Constants.CMD_TYPE)).isEqualTo("Alarm");
+
+        Future<Exchange> config = send("direct:query", null, Map.of(Gb28181Constants.DEVICE_ID, NVR,
+                Gb28181Constants.CMD_TYPE, "ConfigDownload", Gb28181Constants.CONFIG_TYPE, "BasicParam/VideoParamOpt"));
+        SipRequest configQuery = acceptMessage(nvr);
+        assertThat(configQuery.bodyAsString(GB2312)).contains("<ConfigType>BasicParam/VideoParamOpt</ConfigType>");
+        nvr.message(manscdp("Response", "ConfigDownload", sn(configQuery), NVR, "<Result>OK</Result>\r\n"), GB2312);
+        assertThat(config.get(10, TimeUnit.SECONDS).getException()).isNull();
+    }
+
+    @Test
+    void aTypedQueryBodyWinsOverHeadersAndOptions() throws Exception {
+        TestDevice nvr = registered(NVR);
+        RecordInfoQuery typed = new RecordInfoQuery();
+        typed.setDeviceId(NVR_CHANNEL);
+        typed.setStartTime(LocalDateTime.of(2024, 2, 1, 0, 0));
+        typed.setEndTime(LocalDateTime.of(2024, 2, 2, 0, 0));
+        typed.setType("manual");
+
+        Future<Exchange> reply = send("direct:records", typed, Map.of(Gb28181Constants.CMD_TYPE, "Catalog",
+                Gb28181Constants.TYPE, "alarm"));
+        SipRequest query = acceptMessage(nvr);
+        String xml = query.bodyAsString(GB2312);
+        assertThat(xml).contains("<CmdType>RecordInfo</CmdType>").contains("<Type>manual</Type>")
+                .contains("<StartTime>2024-02-01T00:00:00</StartTime>");
+        nvr.message(manscdp("Response", "RecordInfo", sn(query), NVR_CHANNEL, "<SumNum>0</SumNum>\r\n"), GB2312);
+
+        assertThat(reply.get(10, TimeUnit.SECONDS).getMessage().getBody()).isInstanceOf(RecordInfoResponse.class);
     }
 
     @Test
@@ -186,11 +269,15 @@ class Gb28181QueryProducerTest extends Gb28181TestSupport {
         Exchange noCmd = send("direct:query", null, Map.of(Gb28181Constants.DEVICE_ID, CAMERA)).get(10, TimeUnit.SECONDS);
         Exchange noDevice = send("direct:query", null, Map.of(Gb28181Constants.CMD_TYPE, "Catalog"))
                 .get(10, TimeUnit.SECONDS);
+        Exchange badTime = send("direct:records", null, Map.of(Gb28181Constants.START_TIME, "yesterday"))
+                .get(10, TimeUnit.SECONDS);
 
         assertThat(noCmd.getException()).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("cmd option").hasMessageContaining(Gb28181Constants.CMD_TYPE);
         assertThat(noDevice.getException()).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("deviceId option");
+        assertThat(badTime.getException()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("startTime").hasMessageContaining("yesterday");
     }
 
     @Test
@@ -198,18 +285,18 @@ class Gb28181QueryProducerTest extends Gb28181TestSupport {
         TestDevice camera = registered(CAMERA);
 
         Future<Exchange> first = send("direct:deviceInfo", null, Map.of());
-        Future<Exchange> second = send("direct:deviceInfo", null, Map.of(Gb28181Constants.CMD_TYPE, "Catalog"));
+        Future<Exchange> second = send("direct:deviceInfo", null, Map.of(Gb28181Constants.CMD_TYPE, "DeviceStatus"));
         SipRequest a = acceptMessage(camera);
         SipRequest b = acceptMessage(camera);
         assertThat(sn(a)).isNotEqualTo(sn(b));
         // answered in the reverse order
         for (SipRequest query : new SipRequest[] { b, a }) {
-            String cmd = query.bodyAsString(GB2312).contains("Catalog") ? "Catalog" : "DeviceInfo";
-            camera.message(manscdp("Response", cmd, sn(query), CAMERA, "<SumNum>0</SumNum>\r\n"), GB2312);
+            String cmd = query.bodyAsString(GB2312).contains("DeviceStatus") ? "DeviceStatus" : "DeviceInfo";
+            camera.message(manscdp("Response", cmd, sn(query), CAMERA, "<Result>OK</Result>\r\n"), GB2312);
         }
 
         assertThat(first.get(10, TimeUnit.SECONDS).getMessage().getBody()).isInstanceOf(DeviceInfoResponse.class);
-        assertThat(second.get(10, TimeUnit.SECONDS).getMessage().getBody()).isInstanceOf(CatalogResponse.class);
+        assertThat(second.get(10, TimeUnit.SECONDS).getMessage().getBody()).isInstanceOf(DeviceStatusResponse.class);
     }
 
     private static String item(String deviceId, String name) {

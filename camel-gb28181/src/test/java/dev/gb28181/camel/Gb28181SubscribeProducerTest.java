@@ -86,6 +86,22 @@ class Gb28181SubscribeProducerTest extends Gb28181TestSupport {
     }
 
     @Test
+    void mobilePositionFromTheEventHeaderWithItsInterval() throws Exception {
+        TestDevice camera = device(Transport.UDP, CAMERA);
+        assertThat(camera.register(3600).status()).isEqualTo(200);
+
+        Future<Exchange> reply = send("direct:position", Map.of(Gb28181Constants.DEVICE_ID, CAMERA,
+                Gb28181Constants.EVENT, "mobileposition"));
+        SipRequest subscribe = acceptSubscribe(camera);
+
+        assertThat(subscribe.expires()).isEqualTo(3600);
+        assertThat(subscribe.bodyAsString(Charset.forName("GB2312"))).contains("<CmdType>MobilePosition</CmdType>")
+                .contains("<Interval>5</Interval>");
+        assertThat(reply.get(10, TimeUnit.SECONDS).getMessage().getBody())
+                .isEqualTo(new SubscriptionInfo(CAMERA, "MobilePosition", 3600));
+    }
+
+    @Test
     void aRefusedOrUnnamedSubscriptionFailsTheExchange() throws Exception {
         TestDevice camera = device(Transport.UDP, CAMERA);
         assertThat(camera.register(3600).status()).isEqualTo(200);
