@@ -4,14 +4,10 @@ import dev.gb28181.manscdp.ManscdpQuery;
 import dev.gb28181.platform.Subscription;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
@@ -104,26 +100,15 @@ public class Gb28181SubscribeProducer extends DefaultAsyncProducer {
         return false;
     }
 
-    /** Ends every subscription of this producer (Expires 0), waiting at most requestTimeout for the answers. */
+    /**
+     * Ends every subscription of this producer: each SUBSCRIBE with Expires 0 is sent at once (after
+     * the subscription's own answer when that is still pending); the platform, which outlives the
+     * producer, takes the devices' answers, so stopping never waits for a device.
+     */
     @Override
     protected void doStop() throws Exception {
-        List<CompletableFuture<Void>> ends = new ArrayList<>();
         for (String key : List.copyOf(subscriptions.keySet())) {
-            CompletableFuture<Subscription> subscription = subscriptions.remove(key);
-            if (subscription != null) {
-                ends.add(end(subscription));
-            }
-        }
-        if (!ends.isEmpty()) {
-            long timeout = endpoint.getComponent().getConfiguration().getRequestTimeout();
-            try {
-                CompletableFuture.allOf(ends.toArray(CompletableFuture[]::new)).get(timeout, TimeUnit.MILLISECONDS);
-            } catch (TimeoutException | ExecutionException e) {
-                LOG.warn("Not every device confirmed the end of its subscription when {} stopped: {}", endpoint,
-                        Gb28181Exchanges.cause(e).toString());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            end(subscriptions.remove(key));
         }
         super.doStop();
     }

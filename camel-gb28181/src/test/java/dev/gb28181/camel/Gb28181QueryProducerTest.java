@@ -84,7 +84,7 @@ class Gb28181QueryProducerTest extends Gb28181TestSupport {
         String xml = query.bodyAsString(GB2312);
         assertThat(xml).contains("<Query>").contains("<CmdType>DeviceInfo</CmdType>")
                 .contains("<DeviceID>" + CAMERA + "</DeviceID>");
-        long sn = sn(query);
+        long sn = TestDevice.sn(query);
         assertThat(camera.message(manscdp("Response", "DeviceInfo", sn, CAMERA,
                 "<DeviceName>Gate</DeviceName>\r\n<Result>OK</Result>\r\n<Manufacturer>Hikvision</Manufacturer>\r\n"),
                 GB2312).status()).isEqualTo(200);
@@ -109,7 +109,7 @@ class Gb28181QueryProducerTest extends Gb28181TestSupport {
                 Map.of(Gb28181Constants.CMD_TYPE, "DeviceStatus", Gb28181Constants.DEVICE_ID, NVR));
         SipRequest query = acceptMessage(nvr);
         assertThat(query.bodyAsString(GB2312)).contains("<CmdType>DeviceStatus</CmdType>");
-        nvr.message(manscdp("Response", "DeviceStatus", sn(query), NVR,
+        nvr.message(manscdp("Response", "DeviceStatus", TestDevice.sn(query), NVR,
                 "<Result>OK</Result>\r\n<Online>ONLINE</Online>\r\n<Status>OK</Status>\r\n"), GB2312);
 
         Exchange done = reply.get(10, TimeUnit.SECONDS);
@@ -134,7 +134,7 @@ class Gb28181QueryProducerTest extends Gb28181TestSupport {
                 .contains("<Type>alarm</Type>")
                 .contains("<Secrecy>0</Secrecy>")
                 .contains("<RecorderID>34020000001180000009</RecorderID>");
-        nvr.message(manscdp("Response", "RecordInfo", sn(query), NVR_CHANNEL,
+        nvr.message(manscdp("Response", "RecordInfo", TestDevice.sn(query), NVR_CHANNEL,
                 "<Name>Channel 3</Name>\r\n<SumNum>0</SumNum>\r\n"), GB2312);
 
         Exchange done = reply.get(10, TimeUnit.SECONDS);
@@ -161,14 +161,14 @@ class Gb28181QueryProducerTest extends Gb28181TestSupport {
                 .contains("<StartAlarmPriority>1</StartAlarmPriority>").contains("<EndAlarmPriority>4</EndAlarmPriority>")
                 .contains("<AlarmMethod>2</AlarmMethod>").contains("<StartAlarmTime>2024-03-01T06:05:04</StartAlarmTime>")
                 .contains("<EndAlarmTime>2024-03-01T07:00:00</EndAlarmTime>");
-        nvr.message(manscdp("Response", "Alarm", sn(alarmQuery), NVR, "<Result>OK</Result>\r\n"), GB2312);
+        nvr.message(manscdp("Response", "Alarm", TestDevice.sn(alarmQuery), NVR, "<Result>OK</Result>\r\n"), GB2312);
         assertThat(alarm.get(10, TimeUnit.SECONDS).getMessage().getHeader(Gb28181Constants.CMD_TYPE)).isEqualTo("Alarm");
 
         Future<Exchange> config = send("direct:query", null, Map.of(Gb28181Constants.DEVICE_ID, NVR,
                 Gb28181Constants.CMD_TYPE, "ConfigDownload", Gb28181Constants.CONFIG_TYPE, "BasicParam/VideoParamOpt"));
         SipRequest configQuery = acceptMessage(nvr);
         assertThat(configQuery.bodyAsString(GB2312)).contains("<ConfigType>BasicParam/VideoParamOpt</ConfigType>");
-        nvr.message(manscdp("Response", "ConfigDownload", sn(configQuery), NVR, "<Result>OK</Result>\r\n"), GB2312);
+        nvr.message(manscdp("Response", "ConfigDownload", TestDevice.sn(configQuery), NVR, "<Result>OK</Result>\r\n"), GB2312);
         assertThat(config.get(10, TimeUnit.SECONDS).getException()).isNull();
     }
 
@@ -187,7 +187,7 @@ class Gb28181QueryProducerTest extends Gb28181TestSupport {
         String xml = query.bodyAsString(GB2312);
         assertThat(xml).contains("<CmdType>RecordInfo</CmdType>").contains("<Type>manual</Type>")
                 .contains("<StartTime>2024-02-01T00:00:00</StartTime>");
-        nvr.message(manscdp("Response", "RecordInfo", sn(query), NVR_CHANNEL, "<SumNum>0</SumNum>\r\n"), GB2312);
+        nvr.message(manscdp("Response", "RecordInfo", TestDevice.sn(query), NVR_CHANNEL, "<SumNum>0</SumNum>\r\n"), GB2312);
 
         assertThat(reply.get(10, TimeUnit.SECONDS).getMessage().getBody()).isInstanceOf(RecordInfoResponse.class);
     }
@@ -198,7 +198,7 @@ class Gb28181QueryProducerTest extends Gb28181TestSupport {
 
         Future<Exchange> reply = send("direct:query", null,
                 Map.of(Gb28181Constants.CMD_TYPE, "Catalog", Gb28181Constants.DEVICE_ID, NVR));
-        long sn = sn(acceptMessage(nvr));
+        long sn = TestDevice.sn(acceptMessage(nvr));
         nvr.message(manscdp("Response", "Catalog", sn, NVR, "<SumNum>2</SumNum>\r\n<DeviceList Num=\"1\">\r\n"
                 + item(NVR_CHANNEL, "Gate") + "</DeviceList>\r\n"), GB2312);
         nvr.message(manscdp("Response", "Catalog", sn, NVR, "<SumNum>2</SumNum>\r\n<DeviceList Num=\"1\">\r\n"
@@ -220,7 +220,7 @@ class Gb28181QueryProducerTest extends Gb28181TestSupport {
 
         Future<Exchange> reply = send("direct:query", null,
                 Map.of(Gb28181Constants.CMD_TYPE, "catalog", Gb28181Constants.DEVICE_ID, NVR));
-        long sn = sn(acceptMessage(nvr));
+        long sn = TestDevice.sn(acceptMessage(nvr));
         nvr.message(manscdp("Response", "Catalog", sn, NVR, "<SumNum>3</SumNum>\r\n<DeviceList Num=\"2\">\r\n"
                 + item(NVR_CHANNEL, "Gate") + item("34020000001310000004", "Yard") + "</DeviceList>\r\n"), GB2312);
 
@@ -245,8 +245,7 @@ class Gb28181QueryProducerTest extends Gb28181TestSupport {
         TestDevice camera = registered(CAMERA);
 
         Future<Exchange> reply = send("direct:deviceInfo", null, Map.of());
-        SipRequest query = camera.nextRequest(Duration.ofSeconds(10));
-        camera.respond(query, 403, null, null);
+        camera.respond(camera.nextRequest("MESSAGE", Duration.ofSeconds(10)), 403);
 
         Exchange done = reply.get(10, TimeUnit.SECONDS);
         assertThat(done.getException()).isInstanceOf(SipStatusException.class);
@@ -288,11 +287,11 @@ class Gb28181QueryProducerTest extends Gb28181TestSupport {
         Future<Exchange> second = send("direct:deviceInfo", null, Map.of(Gb28181Constants.CMD_TYPE, "DeviceStatus"));
         SipRequest a = acceptMessage(camera);
         SipRequest b = acceptMessage(camera);
-        assertThat(sn(a)).isNotEqualTo(sn(b));
+        assertThat(TestDevice.sn(a)).isNotEqualTo(TestDevice.sn(b));
         // answered in the reverse order
         for (SipRequest query : new SipRequest[] { b, a }) {
             String cmd = query.bodyAsString(GB2312).contains("DeviceStatus") ? "DeviceStatus" : "DeviceInfo";
-            camera.message(manscdp("Response", cmd, sn(query), CAMERA, "<Result>OK</Result>\r\n"), GB2312);
+            camera.message(manscdp("Response", cmd, TestDevice.sn(query), CAMERA, "<Result>OK</Result>\r\n"), GB2312);
         }
 
         assertThat(first.get(10, TimeUnit.SECONDS).getMessage().getBody()).isInstanceOf(DeviceInfoResponse.class);

@@ -2,6 +2,7 @@ package dev.gb28181.camel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gb28181.platform.CatalogEvent;
 import dev.gb28181.platform.SipStatusException;
 import dev.gb28181.sip.HeaderNames;
 import dev.gb28181.sip.SipRequest;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,6 +37,7 @@ class Gb28181SubscribeProducerTest extends Gb28181TestSupport {
             public void configure() {
                 from("direct:catalog").routeId("catalog").to("gb28181:subscribe?event=Catalog&expires=600");
                 from("direct:position").routeId("position").to("gb28181:subscribe?interval=5");
+                from("gb28181:catalog").to("mock:catalog");
             }
         };
     }
@@ -43,12 +46,11 @@ class Gb28181SubscribeProducerTest extends Gb28181TestSupport {
         return template.asyncSend(uri, exchange -> exchange.getMessage().getHeaders().putAll(headers));
     }
 
-    /** The next SUBSCRIBE to the device (other requests answered and skipped), answered 200 with its Expires. */
+    /** The next SUBSCRIBE to the device, accepted (200 with its Expires). */
     private static SipRequest acceptSubscribe(TestDevice device) throws InterruptedException {
-        SipRequest request = accept(device);
-        while (!"SUBSCRIBE".equals(request.method())) {
-            request = accept(device);
-        }
+        SipRequest request = device.nextRequest("SUBSCRIBE", Duration.ofSeconds(10));
+        assertThat(request).as("a SUBSCRIBE to " + device.deviceId()).isNotNull();
+        device.acceptSubscription(request);
         return request;
     }
 
@@ -66,6 +68,17 @@ class Gb28181SubscribeProducerTest extends Gb28181TestSupport {
         assertThat(done.getException()).isNull();
         assertThat(done.getMessage().getBody()).isEqualTo(new SubscriptionInfo(CAMERA, "Catalog", 600));
         assertThat(done.getMessage().getHeader(Gb28181Constants.EVENT)).isEqualTo("Catalog");
+
+        // a change NOTIFY in the subscription's dialog reaches the catalog consumer
+        MockEndpoint catalog = getMockEndpoint("mock:catalog");
+        catalog.expectedMessageCount(1);
+        assertThat(camera.notify(subscribe, "active;expires=600", camera.manscdp("Notify", "Catalog",
+                "<SumNum>1</SumNum>\r\n<DeviceList Num=\"1\">\r\n<Item>\r\n<DeviceID>34020000001310000001</DeviceID>\r\n"
+                        + "<Event>OFF</Event>\r\n</Item>\r\n</DeviceList>\r\n")).status()).isEqualTo(200);
+        catalog.assertIsSatisfied();
+        CatalogEvent change = catalog.getExchanges().get(0).getMessage().getBody(CatalogEvent.class);
+        assertThat(change.source()).isEqualTo(CatalogEvent.NOTIFY);
+        assertThat(change.items()).singleElement().satisfies(item -> assertThat(item.getEvent()).isEqualTo("OFF"));
 
         // the same device and event again: the first subscription ends, a new one replaces it
         Future<Exchange> second = send("direct:catalog", Map.of(Gb28181Constants.DEVICE_ID, CAMERA,
@@ -111,8 +124,7 @@ class Gb28181SubscribeProducerTest extends Gb28181TestSupport {
                 .hasMessageContaining("event option");
 
         Future<Exchange> refused = send("direct:catalog", Map.of(Gb28181Constants.DEVICE_ID, CAMERA));
-        SipRequest subscribe = camera.nextRequest(Duration.ofSeconds(10));
-        camera.respond(subscribe, 489, null, null);
+        camera.respond(camera.nextRequest("SUBSCRIBE", Duration.ofSeconds(10)), 489);
         Exchange done = refused.get(10, TimeUnit.SECONDS);
         assertThat(done.getException()).isInstanceOf(SipStatusException.class);
     }

@@ -7,7 +7,6 @@ import dev.gb28181.sip.Transport;
 import dev.gb28181.testing.TestDevice;
 
 import java.net.InetSocketAddress;
-import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,31 +56,18 @@ abstract class Gb28181TestSupport extends CamelTestSupport {
         return device;
     }
 
-    /** The next request of the platform to {@code device}, answered 200; fails the test when none comes. */
-    protected static SipRequest accept(TestDevice device) throws InterruptedException {
-        SipRequest request = device.nextRequest(Duration.ofSeconds(10));
-        assertThat(request).as("a request from the platform to " + device.deviceId()).isNotNull();
-        device.respond(request, 200, null, null);
-        return request;
-    }
-
-    /** The next MESSAGE of the platform to {@code device} (other requests skipped), answered 200. */
+    /** The next MESSAGE of the platform to {@code device} (other requests stay queued), answered 200. */
     protected static SipRequest acceptMessage(TestDevice device) throws InterruptedException {
-        SipRequest request = accept(device);
-        while (!"MESSAGE".equals(request.method())) {
-            request = accept(device);
-        }
+        SipRequest request = device.nextRequest("MESSAGE", Duration.ofSeconds(10));
+        assertThat(request).as("a MESSAGE from the platform to " + device.deviceId()).isNotNull();
+        device.respond(request, 200);
         return request;
     }
 
-    /** The SN of a MANSCDP body (GB/T 28181-2016 Annex A). */
-    protected static long sn(SipRequest request) {
-        String body = request.bodyAsString(Charset.forName("GB18030"));
-        int start = body.indexOf("<SN>") + 4;
-        return Long.parseLong(body.substring(start, body.indexOf("</SN>", start)).trim());
-    }
-
-    /** A MANSCDP body in GB2312 (Annex A): root, CmdType, SN, DeviceID, then {@code extra}. */
+    /**
+     * A MANSCDP body in GB2312 (Annex A) whose DeviceID may be a channel's, unlike
+     * {@link TestDevice#manscdp(String, String, long, String)}: root, CmdType, SN, DeviceID, then {@code extra}.
+     */
     protected static String manscdp(String root, String cmdType, long sn, String deviceId, String extra) {
         return "<?xml version=\"1.0\" encoding=\"GB2312\"?>\r\n<" + root + ">\r\n<CmdType>" + cmdType
                 + "</CmdType>\r\n<SN>" + sn + "</SN>\r\n<DeviceID>" + deviceId + "</DeviceID>\r\n" + extra + "</"
