@@ -37,10 +37,12 @@ import org.springframework.core.env.Environment;
 @ExtendWith(OutputCaptureExtension.class)
 @CamelSpringBootTest
 @SpringBootTest(classes = PlatformApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "camel.component.gb28181.host=127.0.0.1", "camel.component.gb28181.port=0" })
+        properties = { "camel.component.gb28181.host=127.0.0.1", "camel.component.gb28181.port=0",
+                "camel.component.gb28181.request-timeout=2s" })
 class PlatformApplicationTest {
 
     private static final String DEVICE = "34020000001320000001";
+    private static final String SILENT_DEVICE = "34020000001320000002";
 
     @Autowired
     CamelContext camelContext;
@@ -94,6 +96,33 @@ class PlatformApplicationTest {
                 .containsPattern("EVENT \\{\"deviceId\":\"" + DEVICE + "\",\"eventType\":\"REGISTERED\"")
                 .contains("EVENT {\"deviceId\":\"" + DEVICE + "\",\"eventType\":\"ONLINE\""));
         assertThat(http.getForObject("/actuator/health/readiness", String.class)).contains("\"status\":\"UP\"");
+    }
+
+    @Test
+    void aQueryThatFailsIsLoggedOnceAndNotRetried(CapturedOutput output) {
+        Gb28181Component component = camelContext.getComponent("gb28181", Gb28181Component.class);
+        InetSocketAddress platform = new InetSocketAddress("127.0.0.1", component.getPlatform().sipPort());
+
+        try (TestDevice silent = TestDevice.udp(SILENT_DEVICE, platform).password("12345678")) {
+            assertThat(silent.register(3600).status()).isEqualTo(200);
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(output.getOut())
+                    .contains("DeviceInfo query to " + SILENT_DEVICE + " failed")
+                    .contains("Catalog query to " + SILENT_DEVICE + " failed"));
+            // well after both timed out (2 s), still one line each: nothing was retried
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                assertThat(count(output.getOut(), "DeviceInfo query to " + SILENT_DEVICE + " failed")).isEqualTo(1);
+                assertThat(count(output.getOut(), "Catalog query to " + SILENT_DEVICE + " failed")).isEqualTo(1);
+            });
+        }
+    }
+
+    private static int count(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+            count++;
+        }
+        return count;
     }
 
     /** Answers the DeviceInfo and Catalog queries the platform sends after the registration. */
