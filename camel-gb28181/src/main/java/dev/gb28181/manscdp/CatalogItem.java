@@ -1,5 +1,6 @@
 package dev.gb28181.manscdp;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
@@ -19,6 +20,7 @@ import java.util.Objects;
  * in {@link #getStatus()}, normalised in {@link #getStatusValue()}), unpadded or zoned times. Items are
  * equal when all their fields are, so a retransmitted part can be recognised.
  */
+@JsonIgnoreProperties(value = { "statusValue" }, allowGetters = true)
 public final class CatalogItem extends ManscdpElement {
 
     @JacksonXmlProperty(localName = "DeviceID")

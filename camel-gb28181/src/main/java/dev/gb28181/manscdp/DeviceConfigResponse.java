@@ -1,10 +1,12 @@
 package dev.gb28181.manscdp;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 
 /**
  * A device's answer to a {@link DeviceConfig} (GB/T 28181-2016 Annex A.2.6.3): {@code Result} OK or ERROR.
  */
+@JsonIgnoreProperties(value = { "eventType", "resultValue" }, allowGetters = true)
 public final class DeviceConfigResponse extends ManscdpResponse {
 
     @JacksonXmlProperty(localName = "Result")

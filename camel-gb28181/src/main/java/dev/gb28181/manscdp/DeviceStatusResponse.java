@@ -1,5 +1,6 @@
 package dev.gb28181.manscdp;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
@@ -11,6 +12,7 @@ import java.time.LocalDateTime;
  * its clock and its alarm inputs' duty states. Status words are kept as written, with normalised
  * {@link OnOff} values beside them (ONLINE/OK/ON -> ON).
  */
+@JsonIgnoreProperties(value = { "eventType", "onlineValue", "statusValue", "encodeValue", "recordValue" }, allowGetters = true)
 public final class DeviceStatusResponse extends ManscdpResponse {
 
     @JacksonXmlProperty(localName = "Result")

@@ -1,5 +1,6 @@
 package dev.gb28181.manscdp;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 
 /**
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
  * (GB/T 28181-2022 Annex A.2.5, CmdType {@code DeviceUpgradeResult}): session, result OK/ERROR, the new
  * firmware, the reason of a failure.
  */
+@JsonIgnoreProperties(value = { "eventType", "resultValue" }, allowGetters = true)
 public final class DeviceUpgradeResultNotify extends ManscdpNotify {
 
     @JacksonXmlProperty(localName = "SessionID")

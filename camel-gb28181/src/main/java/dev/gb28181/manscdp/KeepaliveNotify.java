@@ -1,5 +1,6 @@
 package dev.gb28181.manscdp;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 
 /**
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
  * make the device offline. {@code Status} OK means the device works; {@code Info} (faulty channels) is
  * kept in the extensions.
  */
+@JsonIgnoreProperties(value = { "eventType", "statusValue" }, allowGetters = true)
 public final class KeepaliveNotify extends ManscdpNotify {
 
     @JacksonXmlProperty(localName = "Status")

@@ -4,11 +4,9 @@ import com.ctc.wstx.stax.WstxInputFactory;
 import com.ctc.wstx.stax.WstxOutputFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -43,8 +41,9 @@ import javax.xml.stream.XMLInputFactory;
  * {@code <} in text are repaired; the root element and CmdType are peeked without a parser to pick the
  * class, then the body is bound once. An unknown CmdType or root/CmdType pair gives a
  * {@link GenericManscdpMessage}. Unknown elements are kept in the extensions; typed values a device
- * wrote unreadably (a time {@code 24/5/4}, a number {@code n/a}) are kept there as raw text instead of
- * failing the message. DTDs and external entities are off and a body with a document type declaration
+ * wrote unreadably (a time {@code 24/5/4}, a number {@code n/a}, text where a structure was expected)
+ * are kept there as raw text instead of failing the message; the one shape not kept whole is a text or
+ * number element that arrives with child elements: its own text is kept, the children are dropped. DTDs and external entities are off and a body with a document type declaration
  * is refused (XXE); bodies above the size limit are refused.
  *
  * <p>Encoding writes the prolog {@code <?xml version="1.0" encoding="cs"?>} naming the charset used.
@@ -91,7 +90,6 @@ public final class ManscdpCodec {
         XMLInputFactory input = new WstxInputFactory();
         input.setProperty(XMLInputFactory.SUPPORT_DTD, Boolean.FALSE);
         input.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, Boolean.FALSE);
-        input.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, Boolean.FALSE);
         XmlFactory factory = XmlFactory.builder().xmlInputFactory(input).xmlOutputFactory(new WstxOutputFactory()).build();
         return XmlMapper.builder(factory)
                 .defaultUseWrapper(false)
@@ -196,23 +194,6 @@ public final class ManscdpCodec {
             String name = ctxt.getParser().currentName();
             if (current instanceof ManscdpElement element && name != null) {
                 element.setExtension(name, valueToConvert);
-                return null;
-            }
-            return NOT_HANDLED;
-        }
-
-        /** An element with children where text was expected: its content is kept as elements. */
-        @Override
-        public Object handleUnexpectedToken(DeserializationContext ctxt, JavaType targetType, JsonToken t, JsonParser p,
-                String failureMsg) throws IOException {
-            if (t != JsonToken.START_OBJECT) {
-                return NOT_HANDLED;
-            }
-            JsonStreamContext parent = p.getParsingContext().getParent();
-            Object current = parent == null ? null : parent.getCurrentValue();
-            String name = parent == null ? null : parent.getCurrentName();
-            if (current instanceof ManscdpElement element && name != null) {
-                element.setExtension(name, ctxt.readValue(p, Object.class));
                 return null;
             }
             return NOT_HANDLED;

@@ -12,8 +12,8 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Charset (GB/T 28181-2016 Annex A: bodies declare {@code encoding="GB2312"}): GB2312 and GBK
  * declarations are decoded as GB18030, their superset, because real bodies hold GBK/GB18030
- * characters; a GB-declared body that is valid UTF-8 with multi-byte sequences is UTF-8 (some devices
- * write UTF-8 and declare GB2312; GBK text is almost never valid UTF-8); a declared charset that
+ * characters; a GB-declared body that is valid UTF-8 with CJK characters is UTF-8 (some devices write
+ * UTF-8 and declare GB2312; see {@link #looksLikeUtf8Text} for the ambiguity); a declared charset that
  * fails to decode, or no declaration and no valid UTF-8, falls back to GB18030. The charset reported
  * is the one to answer in: the declared one when the text fits it, else GB18030 or UTF-8.
  */
@@ -43,7 +43,7 @@ final class ManscdpText {
         boolean gbDeclared = declared != null && declared.regionMatches(true, 0, "GB", 0, 2);
         if (charset == null || gbDeclared || charset.equals(StandardCharsets.UTF_8)) {
             String utf8 = strict(body, StandardCharsets.UTF_8);
-            if (utf8 != null) {
+            if (utf8 != null && (!gbDeclared || looksLikeUtf8Text(utf8))) {
                 return new Text(utf8, StandardCharsets.UTF_8);
             }
             String text = new String(body, GB18030);
@@ -53,6 +53,25 @@ final class ManscdpText {
         }
         String text = strict(body, charset);
         return text != null ? new Text(text, charset) : new Text(new String(body, GB18030), GB18030);
+    }
+
+    /**
+     * Short GBK text can be valid UTF-8 by chance: each GBK character with a lead byte in C2-DF and a
+     * trail byte in 80-BF is a two-byte UTF-8 sequence, decoding to U+0080-U+07FF (Hebrew, Arabic...,
+     * never seen in these bodies). Chinese UTF-8 uses three-byte sequences. So a GB-declared body is
+     * UTF-8 only when it holds a character from U+0800 up and none in U+0100-U+07FF (Latin-1 signs such
+     * as the degree sign are allowed).
+     */
+    private static boolean looksLikeUtf8Text(String text) {
+        boolean wide = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x100 && c < 0x800) {
+                return false;
+            }
+            wide |= c >= 0x800;
+        }
+        return wide;
     }
 
     private static Charset supported(String name) {
@@ -151,21 +170,30 @@ final class ManscdpText {
         return out.append(xml, copied, xml.length()).toString();
     }
 
-    /** {@code &name;}, {@code &#123;} or {@code &#x1F;} at {@code at}. */
+    /**
+     * One of the five predefined entities or a character reference at {@code at}. Without a DTD no other
+     * entity can exist, so {@code &nbsp;} and the like are text a device failed to escape.
+     */
     private static boolean isReference(String s, int at) {
         int i = at + 1;
-        boolean numeric = i < s.length() && s.charAt(i) == '#';
-        if (numeric) {
+        if (i < s.length() && s.charAt(i) == '#') {
             i++;
-            if (i < s.length() && (s.charAt(i) == 'x' || s.charAt(i) == 'X')) {
+            boolean hex = i < s.length() && (s.charAt(i) == 'x' || s.charAt(i) == 'X');
+            if (hex) {
                 i++;
             }
+            int start = i;
+            while (i < s.length() && i - start <= 8 && isDigit(s.charAt(i), hex)) {
+                i++;
+            }
+            return i > start && i < s.length() && s.charAt(i) == ';';
         }
-        int nameStart = i;
-        while (i < s.length() && i - nameStart <= 10 && isAsciiLetterOrDigit(s.charAt(i))) {
-            i++;
-        }
-        return i > nameStart && i < s.length() && s.charAt(i) == ';';
+        return s.startsWith("amp;", i) || s.startsWith("lt;", i) || s.startsWith("gt;", i) || s.startsWith("quot;", i)
+                || s.startsWith("apos;", i);
+    }
+
+    private static boolean isDigit(char c, boolean hex) {
+        return c >= '0' && c <= '9' || hex && (c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F');
     }
 
     /** A start tag, end tag, processing instruction, comment or CDATA at {@code at}. */
@@ -176,10 +204,6 @@ final class ManscdpText {
         char next = s.charAt(at + 1);
         return next == '/' || next == '?' || next == '!' || next == '_' || next == ':'
                 || next >= 'a' && next <= 'z' || next >= 'A' && next <= 'Z';
-    }
-
-    private static boolean isAsciiLetterOrDigit(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
     }
 
     /**

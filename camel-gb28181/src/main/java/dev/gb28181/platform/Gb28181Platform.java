@@ -158,7 +158,7 @@ public class Gb28181Platform implements AutoCloseable {
      * Sends one MANSCDP MESSAGE to a device (GB/T 28181-2016 §9.3 control, §9.4 alarm answers, any
      * Annex A body): Request-URI the device at its last address, over its last transport, the body
      * in the charset the device writes (else {@link PlatformConfig#charset()}), DeviceID set to
-     * {@code deviceId} when the body has none. The future completes with the device's 2xx and fails
+     * {@code deviceId} and a new SN when the body has none. The future completes with the device's 2xx and fails
      * with {@link DeviceUnavailableException} at once for an unknown or offline device, with
      * {@link SipStatusException} for a non-2xx, with {@link ManscdpTimeoutException} when no answer
      * came within {@link PlatformConfig#requestTimeout()}. It completes on an I/O or timer thread:

@@ -181,6 +181,9 @@ final class ManscdpClient {
             if (message.getDeviceId() == null) {
                 message.setDeviceId(deviceId);
             }
+            if (message.getSn() == null) {
+                message.setSn(nextSn());
+            }
             SipStack sip = requireStack();
             SipRequest request = newMessage(sip, device, encode(device, message));
             String what = describe(deviceId, message);

@@ -45,8 +45,10 @@ import org.slf4j.LoggerFactory;
  * The device is the From user. A MediaStatus (§9.8.3) whose From user is not the device but the
  * media session's channel is routed by its From user too: matching it by Call-ID needs the media
  * sessions of a later issue. The charset of every decoded body is remembered for the platform's
- * requests to the device. A NOTIFY outside any known subscription (one of before a platform restart)
- * from a registered device is accepted and routed alike, since its content is still the device's.
+ * requests to the device. A NOTIFY outside any known subscription from a registered device is
+ * accepted and routed alike (RFC 6665 would answer 481): subscriptions from before a platform
+ * restart, and device stacks that send catalog NOTIFYs with a new Call-ID and no To tag (lunasaw
+ * gb28181-client 1.2.5), still carry the device's data.
  */
 final class MessageHandler implements SipRequestHandler {
 

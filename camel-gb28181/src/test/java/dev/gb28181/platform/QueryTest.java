@@ -253,7 +253,11 @@ class QueryTest {
             SipResponse ok = f.platform.send(DEVICE, ManscdpQueries.create("Catalog")).get(5, TimeUnit.SECONDS);
             assertThat(ok.status()).isEqualTo(200);
             assertThat(device.receivedRequests()).singleElement()
-                    .satisfies(r -> assertThat(r.header(HeaderNames.CONTENT_TYPE)).isEqualTo("Application/MANSCDP+xml"));
+                    .satisfies(r -> {
+                        assertThat(r.header(HeaderNames.CONTENT_TYPE)).isEqualTo("Application/MANSCDP+xml");
+                        assertThat(TestDevice.sn(r)).isPositive();
+                        assertThat(TestDevice.element(r, "DeviceID")).isEqualTo(DEVICE);
+                    });
         }
     }
 }

@@ -65,11 +65,6 @@ public final class Dialog {
         return remoteTarget;
     }
 
-    /** {@code true} once the peer's tag is known. */
-    public boolean confirmed() {
-        return remoteTag != null;
-    }
-
     /**
      * Takes the remote tag (To) and target (Contact) of a 2xx to the initial request or to a request
      * in the dialog (RFC 3261 §12.1.2, §12.2.1.2: a target refresh updates the target).
