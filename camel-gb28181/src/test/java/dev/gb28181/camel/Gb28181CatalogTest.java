@@ -2,6 +2,8 @@ package dev.gb28181.camel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gb28181.manscdp.ManscdpQueries;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -55,6 +57,15 @@ class Gb28181CatalogTest {
         assertThat(kinds).containsExactly(Arrays.stream(Gb28181Kind.values()).map(Gb28181Kind::uriName)
                 .toArray(String[]::new));
         kinds.forEach(kind -> assertThat(doc).contains("| `" + kind + "` |"));
+    }
+
+    @Test
+    void everyCmdOfTheQueryKindAndEveryEventOfTheSubscribeKindIsAQuery() {
+        List<String> cmds = new ArrayList<>();
+        catalog.get("properties").get("cmd").get("enum").forEach(c -> cmds.add(c.asText()));
+        catalog.get("properties").get("event").get("enum").forEach(c -> cmds.add(c.asText()));
+
+        assertThat(cmds).hasSize(16).allSatisfy(cmd -> assertThat(ManscdpQueries.create(cmd).getCmdType()).isEqualTo(cmd));
     }
 
     @Test
