@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gb28181.platform.CatalogEvent;
 import dev.gb28181.platform.SipStatusException;
+import dev.gb28181.platform.SubscriptionEvent;
 import dev.gb28181.sip.HeaderNames;
 import dev.gb28181.sip.SipRequest;
 import dev.gb28181.sip.Transport;
@@ -16,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -38,6 +40,7 @@ class Gb28181SubscribeProducerTest extends Gb28181TestSupport {
                 from("direct:catalog").routeId("catalog").to("gb28181:subscribe?event=Catalog&expires=600");
                 from("direct:position").routeId("position").to("gb28181:subscribe?interval=5");
                 from("gb28181:catalog").to("mock:catalog");
+                from("gb28181:message").to("mock:message");
             }
         };
     }
@@ -68,6 +71,17 @@ class Gb28181SubscribeProducerTest extends Gb28181TestSupport {
         assertThat(done.getException()).isNull();
         assertThat(done.getMessage().getBody()).isEqualTo(new SubscriptionInfo(CAMERA, "Catalog", 600));
         assertThat(done.getMessage().getHeader(Gb28181Constants.EVENT)).isEqualTo("Catalog");
+
+        // the subscription's state reaches the message consumer
+        MockEndpoint message = getMockEndpoint("mock:message");
+        message.expectedMinimumMessageCount(1);
+        message.assertIsSatisfied();
+        Message subscribed = message.getExchanges().get(0).getMessage();
+        assertThat(subscribed.getHeader(Gb28181Constants.EVENT_TYPE)).isEqualTo(SubscriptionEvent.SUBSCRIBED);
+        assertThat(subscribed.getHeader(Gb28181Constants.DEVICE_ID)).isEqualTo(CAMERA);
+        assertThat(subscribed.getHeader(Gb28181Constants.EVENT)).isEqualTo("Catalog");
+        assertThat(subscribed.getHeader(Gb28181Constants.EXPIRES)).isEqualTo(600L);
+        assertThat(subscribed.getBody()).isInstanceOf(SubscriptionEvent.class);
 
         // a change NOTIFY in the subscription's dialog reaches the catalog consumer
         MockEndpoint catalog = getMockEndpoint("mock:catalog");
