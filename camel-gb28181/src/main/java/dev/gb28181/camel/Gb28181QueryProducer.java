@@ -5,6 +5,7 @@ import dev.gb28181.manscdp.ManscdpQueries;
 import dev.gb28181.manscdp.ManscdpQuery;
 import dev.gb28181.manscdp.SplitResponse;
 
+import java.util.concurrent.CompletableFuture;
 
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
@@ -48,17 +49,17 @@ public class Gb28181QueryProducer extends DefaultAsyncProducer {
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         String deviceId;
-        ManscdpQuery query;
+        CompletableFuture<ManscdpMessage> answered;
         try {
             Message in = exchange.getMessage();
             deviceId = Gb28181Exchanges.deviceId(in, endpoint);
-            query = query(in);
+            answered = endpoint.getComponent().getPlatform().query(deviceId, query(in));
         } catch (RuntimeException e) {
             exchange.setException(e);
             callback.done(true);
             return true;
         }
-        endpoint.getComponent().getPlatform().query(deviceId, query)
+        answered
                 .whenCompleteAsync((answer, failure) -> {
                     try {
                         if (failure != null) {

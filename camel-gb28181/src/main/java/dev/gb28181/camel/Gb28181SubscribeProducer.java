@@ -142,7 +142,8 @@ public class Gb28181SubscribeProducer extends DefaultAsyncProducer {
                 return event;
             }
         }
-        throw new IllegalArgumentException("gb28181:subscribe: unknown event '" + name + "'; expected one of " + EVENTS);
+        throw new IllegalArgumentException("gb28181:subscribe: unknown event '" + name + "'; expected one of "
+                + EVENTS);
     }
 
     private static int expires(Integer seconds) {

@@ -44,7 +44,8 @@ public class PlatformEventRoutes extends RouteBuilder {
                     .to("gb28181:query?cmd=DeviceInfo")
                     .to("direct:event")
                 .doCatch(Exception.class)
-                    .log(LoggingLevel.WARN, "DeviceInfo query to ${header.CamelGb28181DeviceId} failed: ${exception.message}")
+                    .log(LoggingLevel.WARN, "DeviceInfo query to ${header.CamelGb28181DeviceId} failed:"
+                            + " ${exception.message}")
                 .end();
 
         // the answer is not forwarded here: every complete catalog is a CATALOG event of gb28181:catalog
@@ -53,7 +54,8 @@ public class PlatformEventRoutes extends RouteBuilder {
                 .doTry()
                     .to("gb28181:query?cmd=Catalog")
                 .doCatch(Exception.class)
-                    .log(LoggingLevel.WARN, "Catalog query to ${header.CamelGb28181DeviceId} failed: ${exception.message}")
+                    .log(LoggingLevel.WARN, "Catalog query to ${header.CamelGb28181DeviceId} failed:"
+                            + " ${exception.message}")
                 .end();
 
         from("direct:event")
