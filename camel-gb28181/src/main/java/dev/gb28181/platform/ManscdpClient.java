@@ -365,6 +365,7 @@ final class ManscdpClient {
         private boolean done;
         private boolean accepted;
         private long deadlineNanos;
+        private long timerDueNanos;
         private Timeout timeout;
         private SplitResponse<?> first;
         private LinkedHashSet<Object> items;
@@ -376,13 +377,27 @@ final class ManscdpClient {
             this.unsolicitedSource = unsolicitedSource;
         }
 
-        /** Moves the deadline to {@code delayNanos} from now, arming the timer when none is armed. */
+        /** Moves the deadline to {@code delayNanos} from now. */
         synchronized void arm(long delayNanos) {
-            if (done) {
-                return;
+            if (!done) {
+                moveDeadline(delayNanos);
             }
-            deadlineNanos = System.nanoTime() + delayNanos;
+        }
+
+        /**
+         * Sets the deadline; holds the monitor. A later deadline keeps the armed timer (it re-arms itself
+         * when it fires early, see {@link #onTimer}); an earlier one than the armed timer's replaces it, so
+         * a part-idle deadline shorter than the first-part one is kept to the tick.
+         */
+        private void moveDeadline(long delayNanos) {
+            long now = System.nanoTime();
+            deadlineNanos = now + delayNanos;
+            if (timeout != null && deadlineNanos - timerDueNanos < 0) {
+                timeout.cancel();
+                timeout = null;
+            }
             if (timeout == null) {
+                timerDueNanos = deadlineNanos;
                 timeout = schedule(this::onTimer, delayNanos);
             }
         }
@@ -426,10 +441,7 @@ final class ManscdpClient {
                 int received = items.size();
                 complete = sumNum == null || received >= sumNum;
                 if (!complete && received < MAX_ITEMS) {
-                    deadlineNanos = System.nanoTime() + config.partIdleTimeout().toNanos();
-                    if (timeout == null) {
-                        timeout = schedule(this::onTimer, config.partIdleTimeout().toNanos());
-                    }
+                    moveDeadline(config.partIdleTimeout().toNanos());
                     return true;
                 }
                 result = finish(complete);
@@ -497,6 +509,7 @@ final class ManscdpClient {
                 }
                 long left = deadlineNanos - System.nanoTime();
                 if (left > 0) {
+                    timerDueNanos = deadlineNanos;
                     timeout = schedule(this::onTimer, left);
                     return;
                 }
