@@ -47,6 +47,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "digestqop":
         case "digestQop": getOrCreateConfiguration(target).setDigestQop(property(camelContext, boolean.class, value)); return true;
         case "domain": getOrCreateConfiguration(target).setDomain(property(camelContext, java.lang.String.class, value)); return true;
+        case "firstparttimeout":
+        case "firstPartTimeout": getOrCreateConfiguration(target).setFirstPartTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
@@ -56,8 +58,12 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "keepaliveInterval": getOrCreateConfiguration(target).setKeepaliveInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "keepalivetimeoutcount":
         case "keepaliveTimeoutCount": getOrCreateConfiguration(target).setKeepaliveTimeoutCount(property(camelContext, int.class, value)); return true;
+        case "lazystartproducer":
+        case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "noncettl":
         case "nonceTtl": getOrCreateConfiguration(target).setNonceTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "partidletimeout":
+        case "partIdleTimeout": getOrCreateConfiguration(target).setPartIdleTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "port": getOrCreateConfiguration(target).setPort(property(camelContext, int.class, value)); return true;
         case "realm": getOrCreateConfiguration(target).setRealm(property(camelContext, java.lang.String.class, value)); return true;
@@ -101,6 +107,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "digestqop":
         case "digestQop": return boolean.class;
         case "domain": return java.lang.String.class;
+        case "firstparttimeout":
+        case "firstPartTimeout": return long.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
@@ -110,8 +118,12 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "keepaliveInterval": return long.class;
         case "keepalivetimeoutcount":
         case "keepaliveTimeoutCount": return int.class;
+        case "lazystartproducer":
+        case "lazyStartProducer": return boolean.class;
         case "noncettl":
         case "nonceTtl": return long.class;
+        case "partidletimeout":
+        case "partIdleTimeout": return long.class;
         case "password": return java.lang.String.class;
         case "port": return int.class;
         case "realm": return java.lang.String.class;
@@ -151,6 +163,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "digestqop":
         case "digestQop": return getOrCreateConfiguration(target).isDigestQop();
         case "domain": return getOrCreateConfiguration(target).getDomain();
+        case "firstparttimeout":
+        case "firstPartTimeout": return getOrCreateConfiguration(target).getFirstPartTimeout();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
@@ -160,8 +174,12 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "keepaliveInterval": return getOrCreateConfiguration(target).getKeepaliveInterval();
         case "keepalivetimeoutcount":
         case "keepaliveTimeoutCount": return getOrCreateConfiguration(target).getKeepaliveTimeoutCount();
+        case "lazystartproducer":
+        case "lazyStartProducer": return target.isLazyStartProducer();
         case "noncettl":
         case "nonceTtl": return getOrCreateConfiguration(target).getNonceTtl();
+        case "partidletimeout":
+        case "partIdleTimeout": return getOrCreateConfiguration(target).getPartIdleTimeout();
         case "password": return getOrCreateConfiguration(target).getPassword();
         case "port": return getOrCreateConfiguration(target).getPort();
         case "realm": return getOrCreateConfiguration(target).getRealm();

@@ -35,6 +35,8 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "digestqop":
         case "digestQop": target.setDigestQop(property(camelContext, boolean.class, value)); return true;
         case "domain": target.setDomain(property(camelContext, java.lang.String.class, value)); return true;
+        case "firstparttimeout":
+        case "firstPartTimeout": target.setFirstPartTimeout(property(camelContext, long.class, value)); return true;
         case "host": target.setHost(property(camelContext, java.lang.String.class, value)); return true;
         case "keepaliveinterval":
         case "keepaliveInterval": target.setKeepaliveInterval(property(camelContext, long.class, value)); return true;
@@ -42,6 +44,8 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "keepaliveTimeoutCount": target.setKeepaliveTimeoutCount(property(camelContext, int.class, value)); return true;
         case "noncettl":
         case "nonceTtl": target.setNonceTtl(property(camelContext, long.class, value)); return true;
+        case "partidletimeout":
+        case "partIdleTimeout": target.setPartIdleTimeout(property(camelContext, long.class, value)); return true;
         case "password": target.setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "port": target.setPort(property(camelContext, int.class, value)); return true;
         case "realm": target.setRealm(property(camelContext, java.lang.String.class, value)); return true;
@@ -75,6 +79,8 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "digestqop":
         case "digestQop": return boolean.class;
         case "domain": return java.lang.String.class;
+        case "firstparttimeout":
+        case "firstPartTimeout": return long.class;
         case "host": return java.lang.String.class;
         case "keepaliveinterval":
         case "keepaliveInterval": return long.class;
@@ -82,6 +88,8 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "keepaliveTimeoutCount": return int.class;
         case "noncettl":
         case "nonceTtl": return long.class;
+        case "partidletimeout":
+        case "partIdleTimeout": return long.class;
         case "password": return java.lang.String.class;
         case "port": return int.class;
         case "realm": return java.lang.String.class;
@@ -116,6 +124,8 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "digestqop":
         case "digestQop": return target.isDigestQop();
         case "domain": return target.getDomain();
+        case "firstparttimeout":
+        case "firstPartTimeout": return target.getFirstPartTimeout();
         case "host": return target.getHost();
         case "keepaliveinterval":
         case "keepaliveInterval": return target.getKeepaliveInterval();
@@ -123,6 +133,8 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "keepaliveTimeoutCount": return target.getKeepaliveTimeoutCount();
         case "noncettl":
         case "nonceTtl": return target.getNonceTtl();
+        case "partidletimeout":
+        case "partIdleTimeout": return target.getPartIdleTimeout();
         case "password": return target.getPassword();
         case "port": return target.getPort();
         case "realm": return target.getRealm();

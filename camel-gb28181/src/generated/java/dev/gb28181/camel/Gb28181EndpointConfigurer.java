@@ -23,18 +23,47 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         Gb28181Endpoint target = (Gb28181Endpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "address": target.setAddress(property(camelContext, java.lang.String.class, value)); return true;
+        case "alarmmethod":
+        case "alarmMethod": target.setAlarmMethod(property(camelContext, java.lang.String.class, value)); return true;
+        case "alarmtype":
+        case "alarmType": target.setAlarmType(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "channelid":
+        case "channelId": target.setChannelId(property(camelContext, java.lang.String.class, value)); return true;
+        case "cmd": target.setCmd(property(camelContext, java.lang.String.class, value)); return true;
         case "concurrentconsumers":
         case "concurrentConsumers": target.setConcurrentConsumers(property(camelContext, int.class, value)); return true;
+        case "configtype":
+        case "configType": target.setConfigType(property(camelContext, java.lang.String.class, value)); return true;
         case "deviceid":
         case "deviceId": target.setDeviceId(property(camelContext, java.lang.String.class, value)); return true;
+        case "endalarmpriority":
+        case "endAlarmPriority": target.setEndAlarmPriority(property(camelContext, java.lang.String.class, value)); return true;
+        case "endtime":
+        case "endTime": target.setEndTime(property(camelContext, java.lang.String.class, value)); return true;
+        case "event": target.setEvent(property(camelContext, java.lang.String.class, value)); return true;
         case "eventqueuesize":
         case "eventQueueSize": target.setEventQueueSize(property(camelContext, int.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "expires": target.setExpires(property(camelContext, int.class, value)); return true;
+        case "filepath":
+        case "filePath": target.setFilePath(property(camelContext, java.lang.String.class, value)); return true;
+        case "interval": target.setInterval(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "lazystartproducer":
+        case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "recorderid":
+        case "recorderId": target.setRecorderId(property(camelContext, java.lang.String.class, value)); return true;
+        case "secrecy": target.setSecrecy(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "startalarmpriority":
+        case "startAlarmPriority": target.setStartAlarmPriority(property(camelContext, java.lang.String.class, value)); return true;
+        case "starttime":
+        case "startTime": target.setStartTime(property(camelContext, java.lang.String.class, value)); return true;
+        case "type": target.setType(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -42,18 +71,47 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "address": return java.lang.String.class;
+        case "alarmmethod":
+        case "alarmMethod": return java.lang.String.class;
+        case "alarmtype":
+        case "alarmType": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "channelid":
+        case "channelId": return java.lang.String.class;
+        case "cmd": return java.lang.String.class;
         case "concurrentconsumers":
         case "concurrentConsumers": return int.class;
+        case "configtype":
+        case "configType": return java.lang.String.class;
         case "deviceid":
         case "deviceId": return java.lang.String.class;
+        case "endalarmpriority":
+        case "endAlarmPriority": return java.lang.String.class;
+        case "endtime":
+        case "endTime": return java.lang.String.class;
+        case "event": return java.lang.String.class;
         case "eventqueuesize":
         case "eventQueueSize": return int.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "expires": return int.class;
+        case "filepath":
+        case "filePath": return java.lang.String.class;
+        case "interval": return java.lang.Integer.class;
+        case "lazystartproducer":
+        case "lazyStartProducer": return boolean.class;
+        case "recorderid":
+        case "recorderId": return java.lang.String.class;
+        case "secrecy": return java.lang.Integer.class;
+        case "startalarmpriority":
+        case "startAlarmPriority": return java.lang.String.class;
+        case "starttime":
+        case "startTime": return java.lang.String.class;
+        case "type": return java.lang.String.class;
         default: return null;
         }
     }
@@ -62,18 +120,47 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         Gb28181Endpoint target = (Gb28181Endpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "address": return target.getAddress();
+        case "alarmmethod":
+        case "alarmMethod": return target.getAlarmMethod();
+        case "alarmtype":
+        case "alarmType": return target.getAlarmType();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "channelid":
+        case "channelId": return target.getChannelId();
+        case "cmd": return target.getCmd();
         case "concurrentconsumers":
         case "concurrentConsumers": return target.getConcurrentConsumers();
+        case "configtype":
+        case "configType": return target.getConfigType();
         case "deviceid":
         case "deviceId": return target.getDeviceId();
+        case "endalarmpriority":
+        case "endAlarmPriority": return target.getEndAlarmPriority();
+        case "endtime":
+        case "endTime": return target.getEndTime();
+        case "event": return target.getEvent();
         case "eventqueuesize":
         case "eventQueueSize": return target.getEventQueueSize();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
+        case "expires": return target.getExpires();
+        case "filepath":
+        case "filePath": return target.getFilePath();
+        case "interval": return target.getInterval();
+        case "lazystartproducer":
+        case "lazyStartProducer": return target.isLazyStartProducer();
+        case "recorderid":
+        case "recorderId": return target.getRecorderId();
+        case "secrecy": return target.getSecrecy();
+        case "startalarmpriority":
+        case "startAlarmPriority": return target.getStartAlarmPriority();
+        case "starttime":
+        case "startTime": return target.getStartTime();
+        case "type": return target.getType();
         default: return null;
         }
     }

@@ -3,13 +3,19 @@ package dev.gb28181.camel;
 import dev.gb28181.platform.Gb28181Platform;
 
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 
 import org.apache.camel.Endpoint;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
 /**
  * The {@code gb28181} component: one GB/T 28181 platform (a SIP user agent on one host and port,
@@ -25,6 +31,7 @@ public class Gb28181Component extends HealthCheckComponent {
     private Gb28181Configuration configuration = new Gb28181Configuration();
 
     private volatile Gb28181Platform platform;
+    private volatile ExecutorService replyPool;
     private Gb28181HealthCheck healthCheck;
 
     @Override
@@ -37,6 +44,10 @@ public class Gb28181Component extends HealthCheckComponent {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        ExecutorServiceManager executors = getCamelContext().getExecutorServiceManager();
+        replyPool = executors.newThreadPool(this, "Gb28181Reply",
+                new ThreadPoolProfileBuilder("Gb28181Reply", executors.getDefaultThreadPoolProfile())
+                        .rejectedPolicy(ThreadPoolRejectedPolicy.Abort).build());
         Gb28181Platform started = new Gb28181Platform(configuration.toPlatformConfig());
         platform = started;
         HealthCheckRegistry registry = HealthCheckHelper.getHealthCheckRegistry(getCamelContext());
@@ -61,6 +72,12 @@ public class Gb28181Component extends HealthCheckComponent {
         if (running != null) {
             running.stop();
         }
+        ExecutorService pool = replyPool;
+        replyPool = null;
+        if (pool != null) {
+            // after the platform: the answers and failures of the requests it ended still continue their exchanges
+            getCamelContext().getExecutorServiceManager().shutdownGraceful(pool);
+        }
         if (healthCheck != null) {
             HealthCheckRegistry registry = HealthCheckHelper.getHealthCheckRegistry(getCamelContext());
             if (registry != null) {
@@ -82,6 +99,28 @@ public class Gb28181Component extends HealthCheckComponent {
             throw new IllegalStateException("The gb28181 component is not started, so its platform is not running");
         }
         return running;
+    }
+
+    /**
+     * Where producers continue their exchanges when a device's answer (or a failure) arrives: a pool of
+     * the component, so no route runs on a SIP I/O or timer thread. Runs the task in the caller when
+     * the pool is saturated or stopped, so an exchange is never left without its callback.
+     */
+    Executor replyExecutor() {
+        return this::continueExchange;
+    }
+
+    private void continueExchange(Runnable task) {
+        ExecutorService pool = replyPool;
+        if (pool != null) {
+            try {
+                pool.execute(task);
+                return;
+            } catch (RejectedExecutionException e) {
+                // saturated or stopping: continue here rather than lose the exchange
+            }
+        }
+        task.run();
     }
 
     /** Whether the platform's SIP port is bound, i.e. devices can reach it. */

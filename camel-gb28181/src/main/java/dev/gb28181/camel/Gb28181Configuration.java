@@ -86,9 +86,26 @@ public class Gb28181Configuration implements Cloneable {
     @UriParam(defaultValue = "3")
     private int keepaliveTimeoutCount = 3;
 
-    /** How long the platform waits for a device to answer a request before it fails. */
+    /**
+     * How long the platform waits for a device to answer a request before it fails: the SIP answer to
+     * a MESSAGE or SUBSCRIBE, and the MANSCDP answer of a query that is not split.
+     */
     @UriParam(defaultValue = "10s", javaType = "java.time.Duration")
     private long requestTimeout = 10_000;
+
+    /**
+     * How long a split query (Catalog, RecordInfo; GB/T 28181-2016 Annex N) waits for its first part
+     * once the device accepted it; lower platforms may take minutes to collect a large catalog.
+     */
+    @UriParam(defaultValue = "60s", javaType = "java.time.Duration")
+    private long firstPartTimeout = 60_000;
+
+    /**
+     * How long a split query waits for the next part (GB/T 28181-2016 Annex N): when none arrives in
+     * this time the parts received so far are the answer, marked incomplete.
+     */
+    @UriParam(defaultValue = "5s", javaType = "java.time.Duration")
+    private long partIdleTimeout = 5_000;
 
     /**
      * The charset of the MANSCDP XML the platform writes when the device's choice is unknown
@@ -159,6 +176,8 @@ public class Gb28181Configuration implements Cloneable {
                 .keepaliveInterval(Duration.ofMillis(keepaliveInterval))
                 .keepaliveTimeoutCount(keepaliveTimeoutCount)
                 .requestTimeout(Duration.ofMillis(requestTimeout))
+                .firstPartTimeout(Duration.ofMillis(firstPartTimeout))
+                .partIdleTimeout(Duration.ofMillis(partIdleTimeout))
                 .charset(parseCharset(charset))
                 .registerExpiresMin(Duration.ofMillis(registerExpiresMin))
                 .registerExpiresMax(Duration.ofMillis(registerExpiresMax))
@@ -289,6 +308,22 @@ public class Gb28181Configuration implements Cloneable {
 
     public void setRequestTimeout(long requestTimeout) {
         this.requestTimeout = requestTimeout;
+    }
+
+    public long getFirstPartTimeout() {
+        return firstPartTimeout;
+    }
+
+    public void setFirstPartTimeout(long firstPartTimeout) {
+        this.firstPartTimeout = firstPartTimeout;
+    }
+
+    public long getPartIdleTimeout() {
+        return partIdleTimeout;
+    }
+
+    public void setPartIdleTimeout(long partIdleTimeout) {
+        this.partIdleTimeout = partIdleTimeout;
     }
 
     public String getCharset() {

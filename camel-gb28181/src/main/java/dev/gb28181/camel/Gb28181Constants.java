@@ -8,23 +8,105 @@ import org.apache.camel.spi.Metadata;
  */
 public final class Gb28181Constants {
 
-    @Metadata(label = "consumer", description = "The 20-digit ID of the device the event is about"
-            + " (GB/T 28181-2016 Annex D).", javaType = "String", important = true)
+    @Metadata(description = "The 20-digit ID of the device (GB/T 28181-2016 Annex D): the device an event is about,"
+            + " or on a producer the device to send to (wins over the deviceId option).", javaType = "String",
+            important = true)
     public static final String DEVICE_ID = "CamelGb28181DeviceId";
 
-    @Metadata(description = "The 20-digit ID of a channel (camera) of the device.", javaType = "String")
+    @Metadata(description = "The 20-digit ID of a channel (camera, alarm input) of the device: on events the DeviceID"
+            + " of the message when it is not the device's own; on the query producer the DeviceID of the query"
+            + " (wins over the channelId option).", javaType = "String")
     public static final String CHANNEL_ID = "CamelGb28181ChannelId";
 
     @Metadata(label = "consumer", description = "The event type, the same word as the body's eventType: REGISTERED,"
-            + " REFRESHED, UNREGISTERED, EXPIRED, KEEPALIVE, ONLINE or OFFLINE.", javaType = "String", important = true)
+            + " REFRESHED, UNREGISTERED, EXPIRED, KEEPALIVE, ONLINE, OFFLINE, CATALOG, ALARM, MOBILE_POSITION,"
+            + " the CmdType of other MANSCDP messages in UPPER_SNAKE (MEDIA_STATUS, ...) or a subscription change"
+            + " (SUBSCRIBED, RENEWED, REFUSED, EXPIRED, TERMINATED).", javaType = "String", important = true)
     public static final String EVENT_TYPE = "CamelGb28181EventType";
 
-    @Metadata(description = "The MANSCDP command type (CmdType, GB/T 28181-2016 Annex A), e.g. Catalog.",
-            javaType = "String")
+    @Metadata(description = "The MANSCDP command type (CmdType, GB/T 28181-2016 Annex A), e.g. Catalog: of the"
+            + " message an event carries, of a query's answer, or on the query producer the query to send (wins"
+            + " over the cmd option).", javaType = "String")
     public static final String CMD_TYPE = "CamelGb28181CmdType";
 
-    @Metadata(description = "The MANSCDP sequence number (SN) of a command and its answer.", javaType = "String")
+    @Metadata(description = "The MANSCDP sequence number (SN) of a message, or of a query and its answer.",
+            javaType = "Long")
     public static final String SN = "CamelGb28181Sn";
+
+    @Metadata(label = "producer", description = "Whether all SumNum items of a split answer (Catalog, RecordInfo;"
+            + " GB/T 28181-2016 Annex N) arrived; false when parts stopped coming and the answer is partial.",
+            javaType = "Boolean")
+    public static final String COMPLETE = "CamelGb28181Complete";
+
+    @Metadata(label = "producer", description = "The SumNum a device announced for a split answer (Annex N).",
+            javaType = "Integer")
+    public static final String SUM_NUM = "CamelGb28181SumNum";
+
+    @Metadata(label = "producer", description = "How many distinct items of a split answer arrived (Annex N).",
+            javaType = "Integer")
+    public static final String RECEIVED = "CamelGb28181Received";
+
+    @Metadata(label = "producer", description = "RecordInfo and Alarm queries: the start of the time range"
+            + " (ISO-8601 text, LocalDateTime or Instant; wins over the startTime option).", javaType = "Object")
+    public static final String START_TIME = "CamelGb28181StartTime";
+
+    @Metadata(label = "producer", description = "RecordInfo and Alarm queries: the end of the time range"
+            + " (ISO-8601 text, LocalDateTime or Instant; wins over the endTime option).", javaType = "Object")
+    public static final String END_TIME = "CamelGb28181EndTime";
+
+    @Metadata(label = "producer", description = "RecordInfo query: the record type, all, time, alarm or manual"
+            + " (wins over the type option).", javaType = "String")
+    public static final String TYPE = "CamelGb28181Type";
+
+    @Metadata(label = "producer", description = "RecordInfo query: the file path (wins over the filePath option).",
+            javaType = "String")
+    public static final String FILE_PATH = "CamelGb28181FilePath";
+
+    @Metadata(label = "producer", description = "RecordInfo query: the recording address (wins over the address"
+            + " option).", javaType = "String")
+    public static final String ADDRESS = "CamelGb28181Address";
+
+    @Metadata(label = "producer", description = "RecordInfo query: the secrecy, 0 not secret or 1 secret (wins over"
+            + " the secrecy option).", javaType = "Integer")
+    public static final String SECRECY = "CamelGb28181Secrecy";
+
+    @Metadata(label = "producer", description = "RecordInfo query: the ID of the recorder (wins over the recorderId"
+            + " option).", javaType = "String")
+    public static final String RECORDER_ID = "CamelGb28181RecorderId";
+
+    @Metadata(label = "producer", description = "Alarm query: the lowest alarm priority, 0 all or 1-4 (wins over"
+            + " the startAlarmPriority option).", javaType = "String")
+    public static final String START_ALARM_PRIORITY = "CamelGb28181StartAlarmPriority";
+
+    @Metadata(label = "producer", description = "Alarm query: the highest alarm priority, 0 all or 1-4 (wins over"
+            + " the endAlarmPriority option).", javaType = "String")
+    public static final String END_ALARM_PRIORITY = "CamelGb28181EndAlarmPriority";
+
+    @Metadata(label = "producer", description = "Alarm query and subscription: the alarm method, 0 all, 1 phone,"
+            + " 2 device, 3 SMS, 4 GPS, 5 video, 6 device fault, 7 other (wins over the alarmMethod option).",
+            javaType = "String")
+    public static final String ALARM_METHOD = "CamelGb28181AlarmMethod";
+
+    @Metadata(label = "producer", description = "Alarm query and subscription: the alarm type (wins over the"
+            + " alarmType option).", javaType = "String")
+    public static final String ALARM_TYPE = "CamelGb28181AlarmType";
+
+    @Metadata(label = "producer", description = "ConfigDownload query: the configuration types, e.g. BasicParam"
+            + " or BasicParam/VideoParamOpt (wins over the configType option).", javaType = "String")
+    public static final String CONFIG_TYPE = "CamelGb28181ConfigType";
+
+    @Metadata(label = "producer", description = "MobilePosition query and subscription: the reporting interval in"
+            + " seconds (wins over the interval option).", javaType = "Integer")
+    public static final String INTERVAL = "CamelGb28181Interval";
+
+    @Metadata(description = "Subscribe producer: the event to subscribe to, Catalog, Alarm or MobilePosition (wins"
+            + " over the event option), also set on the reply; on subscription events of the message consumer the"
+            + " SIP event package.", javaType = "String")
+    public static final String EVENT = "CamelGb28181Event";
+
+    @Metadata(description = "Subscribe producer: the subscription lifetime in seconds to ask (wins over the expires"
+            + " option); on the reply and on subscription events the lifetime the device granted.", javaType = "Long")
+    public static final String EXPIRES = "CamelGb28181Expires";
 
     @Metadata(description = "The SIP Call-ID of a media session (RFC 3261 section 8.1.1.4).", javaType = "String")
     public static final String CALL_ID = "CamelGb28181CallId";

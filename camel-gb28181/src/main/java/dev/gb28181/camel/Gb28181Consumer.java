@@ -1,11 +1,16 @@
 package dev.gb28181.camel;
 
+import dev.gb28181.platform.AlarmEvent;
+import dev.gb28181.platform.CatalogEvent;
 import dev.gb28181.platform.EventKind;
 import dev.gb28181.platform.Gb28181Platform;
 import dev.gb28181.platform.KeepaliveEvent;
+import dev.gb28181.platform.ManscdpEvent;
+import dev.gb28181.platform.MobilePositionEvent;
 import dev.gb28181.platform.PlatformEvent;
 import dev.gb28181.platform.PlatformListener;
 import dev.gb28181.platform.RegisterEvent;
+import dev.gb28181.platform.SubscriptionEvent;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -26,7 +31,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Routes the platform events of one kind (registrations, GB/T 28181-2016 §9.1; keepalives, §9.6;
- * online status) as exchanges whose body is the event record.
+ * online status; catalogs, §9.5 and §9.11; alarms, §9.4; mobile positions; any other MANSCDP message,
+ * Annex A) as exchanges whose body is the event record, with the device, the event type and, for
+ * MANSCDP events, the CmdType, SN and channel as headers.
  *
  * <p>The platform answers the device itself and calls {@link #onEvent} on a Netty I/O thread or its
  * status timer, so this consumer only hands the event over and returns: the SIP answer never waits
@@ -42,6 +49,7 @@ public class Gb28181Consumer extends DefaultConsumer implements PlatformListener
 
     private static final Logger LOG = LoggerFactory.getLogger(Gb28181Consumer.class);
     private static final long LOG_DROPS_EVERY = 1000;
+    private static final String CATALOG = "Catalog";
 
     private final Gb28181Endpoint endpoint;
     private final EventKind eventKind;
@@ -140,17 +148,36 @@ public class Gb28181Consumer extends DefaultConsumer implements PlatformListener
         message.setBody(event);
         message.setHeader(Gb28181Constants.DEVICE_ID, event.deviceId());
         message.setHeader(Gb28181Constants.EVENT_TYPE, event.eventType());
-        if (event instanceof RegisterEvent register) {
-            setOrigin(message, register.transport(), register.remoteAddress());
-        } else if (event instanceof KeepaliveEvent keepalive) {
-            setOrigin(message, keepalive.transport(), keepalive.remoteAddress());
-        }
+        setEventHeaders(message, event);
         try {
             getAsyncProcessor().process(exchange, defaultConsumerCallback(exchange, false));
         } catch (Exception e) {
             getExceptionHandler().handleException("Error routing " + event.eventType() + " event of device "
                     + event.deviceId(), exchange, e);
             releaseExchange(exchange, false);
+        }
+    }
+
+    /** The headers particular to each event record: where the device spoke from, or its MANSCDP message. */
+    private static void setEventHeaders(Message message, PlatformEvent event) {
+        if (event instanceof RegisterEvent register) {
+            setOrigin(message, register.transport(), register.remoteAddress());
+        } else if (event instanceof KeepaliveEvent keepalive) {
+            setOrigin(message, keepalive.transport(), keepalive.remoteAddress());
+        } else if (event instanceof CatalogEvent catalog) {
+            message.setHeader(Gb28181Constants.CMD_TYPE, CATALOG);
+            if (catalog.sn() != null) {
+                message.setHeader(Gb28181Constants.SN, catalog.sn());
+            }
+        } else if (event instanceof AlarmEvent alarm) {
+            Gb28181Exchanges.setMessageHeaders(message, alarm.deviceId(), alarm.alarm());
+        } else if (event instanceof MobilePositionEvent position) {
+            Gb28181Exchanges.setMessageHeaders(message, position.deviceId(), position.position());
+        } else if (event instanceof ManscdpEvent other) {
+            Gb28181Exchanges.setMessageHeaders(message, other.deviceId(), other.message());
+        } else if (event instanceof SubscriptionEvent subscription) {
+            message.setHeader(Gb28181Constants.EVENT, subscription.event());
+            message.setHeader(Gb28181Constants.EXPIRES, subscription.expires());
         }
     }
 

@@ -7,9 +7,11 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * What a {@code gb28181:kind} endpoint does. Each kind of this release is a consumer of one family
- * of platform events: registrations (GB/T 28181-2016 §9.1), keepalives (§9.6) and the online status
- * derived from them.
+ * What a {@code gb28181:kind} endpoint does. A consumer kind routes one family of platform events:
+ * registrations (GB/T 28181-2016 §9.1), keepalives (§9.6), online status, catalogs (§9.5, §9.11),
+ * alarms (§9.4), mobile positions (§9.11) and every other MANSCDP message (Annex A).
+ * A producer kind sends commands to devices: MANSCDP queries (§9.5) and event subscriptions (§9.11,
+ * RFC 6665). A kind is one or the other, never both.
  */
 public enum Gb28181Kind {
 
@@ -18,7 +20,19 @@ public enum Gb28181Kind {
     /** Every accepted keepalive (GB/T 28181-2016 §9.6). */
     KEEPALIVE(EventKind.KEEPALIVE),
     /** ONLINE and OFFLINE transitions of a device. */
-    STATUS(EventKind.STATUS);
+    STATUS(EventKind.STATUS),
+    /** Complete catalogs, asked or not, and catalog NOTIFY changes (GB/T 28181-2016 §9.5, §9.11). */
+    CATALOG(EventKind.CATALOG),
+    /** Alarm notifications by MESSAGE or NOTIFY (GB/T 28181-2016 §9.4). */
+    ALARM(EventKind.ALARM),
+    /** Mobile position notifications (GB/T 28181-2016 §9.11). */
+    MOBILEPOSITION(EventKind.MOBILE_POSITION),
+    /** Every other MANSCDP message nobody claimed, and subscription state changes. */
+    MESSAGE(EventKind.MESSAGE),
+    /** Producer: a MANSCDP query whose reply is the (aggregated) answer (GB/T 28181-2016 §9.5). */
+    QUERY(null),
+    /** Producer: a Catalog, Alarm or MobilePosition subscription kept until the route stops (§9.11). */
+    SUBSCRIBE(null);
 
     private final EventKind eventKind;
     private final String uriName;
@@ -28,8 +42,25 @@ public enum Gb28181Kind {
         this.uriName = name().toLowerCase(Locale.ROOT);
     }
 
-    /** The platform events a consumer of this kind receives. */
+    /** Whether endpoints of this kind are consumers ({@code from}); otherwise they are producers ({@code to}). */
+    public boolean isConsumer() {
+        return eventKind != null;
+    }
+
+    /** Whether endpoints of this kind are producers ({@code to}). */
+    public boolean isProducer() {
+        return eventKind == null;
+    }
+
+    /**
+     * The platform events a consumer of this kind receives.
+     *
+     * @throws IllegalStateException for a producer kind, which receives no events
+     */
     public EventKind eventKind() {
+        if (eventKind == null) {
+            throw new IllegalStateException("gb28181:" + uriName + " is a producer kind: it receives no events");
+        }
         return eventKind;
     }
 

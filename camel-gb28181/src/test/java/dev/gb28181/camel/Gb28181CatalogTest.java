@@ -2,6 +2,8 @@ package dev.gb28181.camel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gb28181.manscdp.ManscdpQueries;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -58,6 +60,15 @@ class Gb28181CatalogTest {
     }
 
     @Test
+    void everyCmdOfTheQueryKindAndEveryEventOfTheSubscribeKindIsAQuery() {
+        List<String> cmds = new ArrayList<>();
+        catalog.get("properties").get("cmd").get("enum").forEach(c -> cmds.add(c.asText()));
+        catalog.get("properties").get("event").get("enum").forEach(c -> cmds.add(c.asText()));
+
+        assertThat(cmds).hasSize(16).allSatisfy(cmd -> assertThat(ManscdpQueries.create(cmd).getCmdType()).isEqualTo(cmd));
+    }
+
+    @Test
     void everyOptionIsDocumented() {
         List<String> undocumented = new ArrayList<>();
         for (String section : List.of("componentProperties", "properties")) {
@@ -86,7 +97,12 @@ class Gb28181CatalogTest {
         assertThat(headers).containsExactlyInAnyOrder("CamelGb28181DeviceId", "CamelGb28181ChannelId",
                 "CamelGb28181EventType", "CamelGb28181CmdType", "CamelGb28181Sn", "CamelGb28181CallId",
                 "CamelGb28181StreamId", "CamelGb28181Ssrc", "CamelGb28181RemoteAddress", "CamelGb28181Transport",
-                "CamelGb28181Codec", "CamelGb28181Pts", "CamelGb28181KeyFrame");
+                "CamelGb28181Codec", "CamelGb28181Pts", "CamelGb28181KeyFrame", "CamelGb28181Complete",
+                "CamelGb28181SumNum", "CamelGb28181Received", "CamelGb28181StartTime", "CamelGb28181EndTime",
+                "CamelGb28181Type", "CamelGb28181FilePath", "CamelGb28181Address", "CamelGb28181Secrecy",
+                "CamelGb28181RecorderId", "CamelGb28181StartAlarmPriority", "CamelGb28181EndAlarmPriority",
+                "CamelGb28181AlarmMethod", "CamelGb28181AlarmType", "CamelGb28181ConfigType", "CamelGb28181Interval",
+                "CamelGb28181Event", "CamelGb28181Expires");
         headers.forEach(header -> assertThat(doc).contains("| `" + header + "` |"));
     }
 }

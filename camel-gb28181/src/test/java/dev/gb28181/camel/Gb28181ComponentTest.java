@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gb28181.platform.CredentialsProvider;
+import dev.gb28181.platform.EventKind;
 import dev.gb28181.platform.PlatformConfig;
 import dev.gb28181.sip.Transport;
 
 import java.nio.charset.Charset;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -59,6 +61,78 @@ class Gb28181ComponentTest {
     }
 
     @Test
+    void producerOnANewConsumerKindFailsAtRouteStart() throws Exception {
+        addComponent("gb28181");
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:start").to("gb28181:catalog");
+            }
+        });
+
+        assertThatThrownBy(context::start)
+                .rootCause()
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("gb28181:catalog is consumer-only");
+    }
+
+    @Test
+    void consumerOnAProducerKindFailsAtRouteStart() throws Exception {
+        addComponent("gb28181");
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("gb28181:subscribe?event=Catalog").to("log:x");
+            }
+        });
+
+        assertThatThrownBy(context::start)
+                .rootCause()
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("gb28181:subscribe is producer-only");
+    }
+
+    @Test
+    void everyKindIsEitherConsumerOrProducer() {
+        assertThat(Gb28181Kind.values()).allSatisfy(kind -> assertThat(kind.isConsumer()).isNotEqualTo(kind.isProducer()));
+        assertThat(Arrays.stream(Gb28181Kind.values()).filter(Gb28181Kind::isProducer))
+                .containsExactly(Gb28181Kind.QUERY, Gb28181Kind.SUBSCRIBE);
+        assertThat(Gb28181Kind.MOBILEPOSITION.eventKind()).isEqualTo(EventKind.MOBILE_POSITION);
+        assertThatThrownBy(Gb28181Kind.QUERY::eventKind).hasMessageContaining("producer kind");
+    }
+
+    @Test
+    void unknownQueryOrEventFailsAtRouteStart() throws Exception {
+        addComponent("gb28181");
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:query").to("gb28181:query?cmd=Catalogue");
+            }
+        });
+        assertThatThrownBy(context::start).rootCause().isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Catalogue");
+
+        CamelContext second = new DefaultCamelContext();
+        Gb28181Component component = new Gb28181Component();
+        component.getConfiguration().setHost("127.0.0.1");
+        component.getConfiguration().setPort(0);
+        second.addComponent("gb28181", component);
+        second.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:subscribe").to("gb28181:subscribe?event=Presence");
+            }
+        });
+        try {
+            assertThatThrownBy(second::start).rootCause().isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("unknown event 'Presence'");
+        } finally {
+            second.stop();
+        }
+    }
+
+    @Test
     void unknownKindNamesTheKnownOnes() throws Exception {
         addComponent("gb28181");
         context.addRoutes(new RouteBuilder() {
@@ -71,7 +145,8 @@ class Gb28181ComponentTest {
         assertThatThrownBy(context::start)
                 .rootCause()
                 .hasMessageContaining("Unknown gb28181 kind 'catalogue'")
-                .hasMessageContaining("register, keepalive, status");
+                .hasMessageContaining("register, keepalive, status, catalog, alarm, mobileposition, message, query,"
+                        + " subscribe");
     }
 
     @Test
@@ -115,6 +190,8 @@ class Gb28181ComponentTest {
         properties.put("keepaliveInterval", "20s");
         properties.put("keepaliveTimeoutCount", "2");
         properties.put("requestTimeout", "3s");
+        properties.put("firstPartTimeout", "2m");
+        properties.put("partIdleTimeout", "1500ms");
         properties.put("charset", "GB18030");
         properties.put("registerExpiresMin", "60s");
         properties.put("digestQop", "false");
@@ -148,6 +225,8 @@ class Gb28181ComponentTest {
         assertThat(config.keepaliveInterval()).isEqualTo(Duration.ofSeconds(20));
         assertThat(config.offlineAfter()).isEqualTo(Duration.ofSeconds(40));
         assertThat(config.requestTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(config.firstPartTimeout()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(config.partIdleTimeout()).isEqualTo(Duration.ofMillis(1500));
         assertThat(config.charset()).isEqualTo(Charset.forName("GB18030"));
         assertThat(config.registerExpiresMin()).isEqualTo(Duration.ofSeconds(60));
         assertThat(config.digestQop()).isFalse();
@@ -173,6 +252,38 @@ class Gb28181ComponentTest {
         assertThat(endpoint.getServiceUrl()).isEqualTo("127.0.0.1:0");
         context.start();
         assertThat(endpoint.getServiceUrl()).isEqualTo("127.0.0.1:" + endpoint.getComponent().getPlatform().sipPort());
+    }
+
+    @Test
+    void producerOptionsFromTheUri() {
+        addComponent("gb28181");
+        Gb28181Endpoint query = context.getEndpoint("gb28181:query?cmd=RecordInfo&deviceId=34020000001320000001"
+                + "&channelId=34020000001320000011&startTime=2024-01-31T08:00:00&endTime=2024-01-31T09:00:00&type=time"
+                + "&filePath=/a&address=here&secrecy=1&recorderId=r1&startAlarmPriority=1&endAlarmPriority=4"
+                + "&alarmMethod=2&alarmType=5&configType=BasicParam&interval=7", Gb28181Endpoint.class);
+        Gb28181Endpoint subscribe = context.getEndpoint("gb28181:subscribe?event=MobilePosition&expires=600",
+                Gb28181Endpoint.class);
+
+        assertThat(query.getKind()).isEqualTo(Gb28181Kind.QUERY);
+        assertThat(query.getCmd()).isEqualTo("RecordInfo");
+        assertThat(query.getChannelId()).isEqualTo("34020000001320000011");
+        assertThat(query.getStartTime()).isEqualTo("2024-01-31T08:00:00");
+        assertThat(query.getEndTime()).isEqualTo("2024-01-31T09:00:00");
+        assertThat(query.getType()).isEqualTo("time");
+        assertThat(query.getFilePath()).isEqualTo("/a");
+        assertThat(query.getAddress()).isEqualTo("here");
+        assertThat(query.getSecrecy()).isEqualTo(1);
+        assertThat(query.getRecorderId()).isEqualTo("r1");
+        assertThat(query.getStartAlarmPriority()).isEqualTo("1");
+        assertThat(query.getEndAlarmPriority()).isEqualTo("4");
+        assertThat(query.getAlarmMethod()).isEqualTo("2");
+        assertThat(query.getAlarmType()).isEqualTo("5");
+        assertThat(query.getConfigType()).isEqualTo("BasicParam");
+        assertThat(query.getInterval()).isEqualTo(7);
+        assertThat(subscribe.getEvent()).isEqualTo("MobilePosition");
+        assertThat(subscribe.getExpires()).isEqualTo(600);
+        assertThat(new Gb28181Endpoint("gb28181:subscribe", query.getComponent(), Gb28181Kind.SUBSCRIBE)
+                .getExpires()).isEqualTo(3600);
     }
 
     @Test
@@ -208,6 +319,8 @@ class Gb28181ComponentTest {
         assertThat(mapped.keepaliveInterval()).isEqualTo(defaults.keepaliveInterval());
         assertThat(mapped.keepaliveTimeoutCount()).isEqualTo(defaults.keepaliveTimeoutCount());
         assertThat(mapped.requestTimeout()).isEqualTo(defaults.requestTimeout());
+        assertThat(mapped.firstPartTimeout()).isEqualTo(defaults.firstPartTimeout());
+        assertThat(mapped.partIdleTimeout()).isEqualTo(defaults.partIdleTimeout());
         assertThat(mapped.registerExpiresMin()).isEqualTo(defaults.registerExpiresMin());
         assertThat(mapped.registerExpiresMax()).isEqualTo(defaults.registerExpiresMax());
         assertThat(mapped.digestQop()).isEqualTo(defaults.digestQop());

@@ -2,11 +2,18 @@ package dev.gb28181.camel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gb28181.manscdp.AlarmNotify;
+import dev.gb28181.manscdp.CatalogItem;
+import dev.gb28181.manscdp.DeviceInfoResponse;
+import dev.gb28181.platform.AlarmEvent;
+import dev.gb28181.platform.CatalogEvent;
 import dev.gb28181.platform.KeepaliveEvent;
 import dev.gb28181.platform.RegisterEvent;
 import dev.gb28181.platform.StatusEvent;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
 
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
@@ -67,5 +74,55 @@ class Gb28181EventJsonTest extends CamelTestSupport {
                 .contains("\"eventType\":\"OFFLINE\"")
                 .contains("\"timestamp\":\"2026-03-04T05:06:07.089Z\"")
                 .contains("\"reason\":\"KEEPALIVE_TIMEOUT\"");
+    }
+
+    @Test
+    void catalogEventWithItemEvents() {
+        CatalogItem item = new CatalogItem();
+        item.setDeviceId("34020000001310000001");
+        item.setName("大门");
+        item.setEvent("OFF");
+        String json = json(new CatalogEvent("34020000001180000001", CatalogEvent.CATALOG, AT, 7L, 1, 1, true,
+                CatalogEvent.NOTIFY, List.of(item)));
+
+        assertThat(json).contains("\"deviceId\":\"34020000001180000001\"")
+                .contains("\"eventType\":\"CATALOG\"")
+                .contains("\"timestamp\":\"2026-03-04T05:06:07.089Z\"")
+                .contains("\"source\":\"NOTIFY\"")
+                .contains("\"complete\":true")
+                .contains("\"items\":[{\"deviceId\":\"34020000001310000001\",\"name\":\"大门\"")
+                .contains("\"event\":\"OFF\"");
+    }
+
+    @Test
+    void alarmEventWithItsNotify() {
+        AlarmNotify alarm = new AlarmNotify();
+        alarm.setCmdType("Alarm");
+        alarm.setSn(9L);
+        alarm.setDeviceId("34020000001340000001");
+        alarm.setAlarmPriority("1");
+        alarm.setAlarmTime(LocalDateTime.of(2026, 3, 4, 13, 6, 7));
+        String json = json(new AlarmEvent("34020000001180000001", AlarmEvent.ALARM, AT, "MESSAGE", alarm));
+
+        assertThat(json).contains("\"deviceId\":\"34020000001180000001\"")
+                .contains("\"eventType\":\"ALARM\"")
+                .contains("\"method\":\"MESSAGE\"")
+                .contains("\"alarmPriority\":\"1\"")
+                .contains("\"alarmTime\":\"2026-03-04T13:06:07\"");
+    }
+
+    @Test
+    void queryAnswerNamesItsDeviceAndEventType() {
+        DeviceInfoResponse answer = new DeviceInfoResponse();
+        answer.setCmdType("DeviceInfo");
+        answer.setSn(3L);
+        answer.setDeviceId("34020000001320000001");
+        answer.setManufacturer("Hikvision");
+
+        assertThat(json(answer)).contains("\"deviceId\":\"34020000001320000001\"")
+                .contains("\"eventType\":\"DEVICE_INFO\"")
+                .contains("\"manufacturer\":\"Hikvision\"");
+        assertThat(json(new SubscriptionInfo("34020000001320000001", "Catalog", 3600)))
+                .isEqualTo("{\"deviceId\":\"34020000001320000001\",\"event\":\"Catalog\",\"expires\":3600}");
     }
 }

@@ -1,9 +1,13 @@
 package dev.gb28181.camel;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gb28181.sip.SipRequest;
 import dev.gb28181.sip.Transport;
 import dev.gb28181.testing.TestDevice;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,6 +54,24 @@ abstract class Gb28181TestSupport extends CamelTestSupport {
         TestDevice device = TestDevice.of(transport, deviceId, platformAddress()).password(PASSWORD);
         devices.add(device);
         return device;
+    }
+
+    /** The next MESSAGE of the platform to {@code device} (other requests stay queued), answered 200. */
+    protected static SipRequest acceptMessage(TestDevice device) throws InterruptedException {
+        SipRequest request = device.nextRequest("MESSAGE", Duration.ofSeconds(10));
+        assertThat(request).as("a MESSAGE from the platform to " + device.deviceId()).isNotNull();
+        device.respond(request, 200);
+        return request;
+    }
+
+    /**
+     * A MANSCDP body in GB2312 (Annex A) whose DeviceID may be a channel's, unlike
+     * {@link TestDevice#manscdp(String, String, long, String)}: root, CmdType, SN, DeviceID, then {@code extra}.
+     */
+    protected static String manscdp(String root, String cmdType, long sn, String deviceId, String extra) {
+        return "<?xml version=\"1.0\" encoding=\"GB2312\"?>\r\n<" + root + ">\r\n<CmdType>" + cmdType
+                + "</CmdType>\r\n<SN>" + sn + "</SN>\r\n<DeviceID>" + deviceId + "</DeviceID>\r\n" + extra + "</"
+                + root + ">\r\n";
     }
 
     @AfterEach

@@ -70,9 +70,20 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
      */
     private Integer keepaliveTimeoutCount = 3;
     /**
-     * How long the platform waits for a device to answer a request before it fails.
+     * How long the platform waits for a device to answer a request before it fails: the SIP answer
+     * to a MESSAGE or SUBSCRIBE, and the MANSCDP answer of a query that is not split.
      */
     private Duration requestTimeout = Duration.ofSeconds(10);
+    /**
+     * How long a split query (Catalog, RecordInfo; GB/T 28181-2016 Annex N) waits for its first
+     * part once the device accepted it; lower platforms may take minutes to collect a large catalog.
+     */
+    private Duration firstPartTimeout = Duration.ofSeconds(60);
+    /**
+     * How long a split query waits for the next part (GB/T 28181-2016 Annex N): when none arrives
+     * in this time the parts received so far are the answer, marked incomplete.
+     */
+    private Duration partIdleTimeout = Duration.ofSeconds(5);
     /**
      * The charset of the MANSCDP XML the platform writes when the device's choice is unknown (GB/T
      * 28181-2016 Annex A uses GB2312).
@@ -121,6 +132,14 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
      * uses the org.apache.camel.spi.ExceptionHandler, which logs exceptions at WARN or ERROR level.
      */
     private Boolean bridgeErrorHandler = false;
+    /**
+     * Whether the producer should be started lazy (on the first message). By starting lazy you can
+     * use this to allow CamelContext and routes to startup in situations where a producer may
+     * otherwise fail during starting and cause the route to fail being started. By deferring this
+     * startup to be lazy then the startup failure can be handled during routing messages via
+     * Camel's routing error handlers.
+     */
+    private Boolean lazyStartProducer = false;
     /**
      * Whether autowiring is enabled: options marked as autowired (credentialsProvider) are looked
      * up in the registry when a single bean of their type exists.
@@ -232,6 +251,22 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
         this.requestTimeout = requestTimeout;
     }
 
+    public Duration getFirstPartTimeout() {
+        return firstPartTimeout;
+    }
+
+    public void setFirstPartTimeout(Duration firstPartTimeout) {
+        this.firstPartTimeout = firstPartTimeout;
+    }
+
+    public Duration getPartIdleTimeout() {
+        return partIdleTimeout;
+    }
+
+    public void setPartIdleTimeout(Duration partIdleTimeout) {
+        this.partIdleTimeout = partIdleTimeout;
+    }
+
     public String getCharset() {
         return charset;
     }
@@ -310,6 +345,14 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
 
     public void setBridgeErrorHandler(Boolean bridgeErrorHandler) {
         this.bridgeErrorHandler = bridgeErrorHandler;
+    }
+
+    public Boolean getLazyStartProducer() {
+        return lazyStartProducer;
+    }
+
+    public void setLazyStartProducer(Boolean lazyStartProducer) {
+        this.lazyStartProducer = lazyStartProducer;
     }
 
     public Boolean getAutowiredEnabled() {

@@ -33,6 +33,8 @@ import org.springframework.context.annotation.Configuration;
         "camel.component.gb28181.register-expires-min=120s",
         "camel.component.gb28181.digest-qop=false",
         "camel.component.gb28181.user-agent=starter-test",
+        "camel.component.gb28181.first-part-timeout=90s",
+        "camel.component.gb28181.part-idle-timeout=2s",
         "camel.component.gb28181.credentials-provider=#bean:deviceCredentials" })
 class Gb28181ComponentAutoConfigurationTest {
 
@@ -55,11 +57,15 @@ class Gb28181ComponentAutoConfigurationTest {
         assertThat(configuration.getRegisterExpiresMin()).isEqualTo(Duration.ofSeconds(120).toMillis());
         assertThat(configuration.isDigestQop()).isFalse();
         assertThat(configuration.getUserAgent()).isEqualTo("starter-test");
+        assertThat(configuration.getFirstPartTimeout()).isEqualTo(Duration.ofSeconds(90).toMillis());
+        assertThat(configuration.getPartIdleTimeout()).isEqualTo(Duration.ofSeconds(2).toMillis());
         assertThat(configuration.getCredentialsProvider()).isSameAs(deviceCredentials);
 
         assertThat(component.isSipBound()).isTrue();
         assertThat(component.getPlatform().sipPort()).isPositive();
         assertThat(component.getPlatform().config().offlineAfter()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(component.getPlatform().config().firstPartTimeout()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(component.getPlatform().config().partIdleTimeout()).isEqualTo(Duration.ofSeconds(2));
     }
 
     @Configuration

@@ -1,0 +1,60 @@
+package dev.gb28181.camel;
+
+import dev.gb28181.manscdp.ManscdpMessage;
+
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+import org.apache.camel.Message;
+
+/**
+ * What consumers and producers of the component write into and read from exchanges the same way:
+ * the target device of a command, the headers of a MANSCDP message (GB/T 28181-2016 Annex A: CmdType,
+ * SN, DeviceID) and the failure behind an asynchronous answer.
+ */
+final class Gb28181Exchanges {
+
+    private Gb28181Exchanges() {
+    }
+
+    /**
+     * The device a producer sends to: the CamelGb28181DeviceId header, else the deviceId option.
+     *
+     * @throws IllegalArgumentException when neither names one
+     */
+    static String deviceId(Message in, Gb28181Endpoint endpoint) {
+        String deviceId = in.getHeader(Gb28181Constants.DEVICE_ID, endpoint.getDeviceId(), String.class);
+        if (deviceId == null || deviceId.isBlank()) {
+            throw new IllegalArgumentException("gb28181:" + endpoint.getKind() + " needs the device to send to: the "
+                    + "deviceId option or the " + Gb28181Constants.DEVICE_ID + " header");
+        }
+        return deviceId;
+    }
+
+    /**
+     * CmdType and SN of {@code message}, and its DeviceID as the channel when it is not the device's own
+     * ID (an alarm input, a camera of an NVR).
+     */
+    static void setMessageHeaders(Message out, String deviceId, ManscdpMessage message) {
+        if (message.getCmdType() != null) {
+            out.setHeader(Gb28181Constants.CMD_TYPE, message.getCmdType());
+        }
+        if (message.getSn() != null) {
+            out.setHeader(Gb28181Constants.SN, message.getSn());
+        }
+        String channel = message.getDeviceId();
+        if (channel != null && !channel.equals(deviceId)) {
+            out.setHeader(Gb28181Constants.CHANNEL_ID, channel);
+        }
+    }
+
+    /** The failure a completion stage reports, without the wrappers the future API adds around it. */
+    static Throwable cause(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}
