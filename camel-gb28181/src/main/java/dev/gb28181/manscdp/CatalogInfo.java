@@ -447,6 +447,6 @@ public final class CatalogInfo extends ManscdpElement {
         if (industrialClassification == null) {
             industrialClassification = other.industrialClassification;
         }
-        other.getExtensions().forEach(getExtensions()::putIfAbsent);
+        other.getExtensions().forEach(this::putExtensionIfAbsent);
     }
 }

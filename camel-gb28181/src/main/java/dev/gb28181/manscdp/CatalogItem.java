@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 
 import java.time.LocalDateTime;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -377,13 +375,7 @@ public final class CatalogItem extends ManscdpElement {
     @JacksonXmlProperty(localName = "Info")
     @JsonSetter("info")
     void readInfo(CatalogInfo read) {
-        Map<String, Object> found = read.getExtensions();
-        for (Iterator<Map.Entry<String, Object>> it = found.entrySet().iterator(); it.hasNext();) {
-            Map.Entry<String, Object> e = it.next();
-            if (e.getValue() instanceof String text && adopt(e.getKey(), text.trim())) {
-                it.remove();
-            }
-        }
+        read.removeExtensions((element, value) -> value instanceof String text && adopt(element, text.trim()));
         if (info == null) {
             info = read;
         } else {

@@ -5,10 +5,11 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.function.BiPredicate;
 
 /**
  * A MANSCDP element that keeps what it does not model: devices add vendor elements and the 2016 and
@@ -20,18 +21,22 @@ import java.util.Objects;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public abstract class ManscdpElement {
 
-    private final Map<String, Object> extensions = new LinkedHashMap<>();
+    /** Created with the first extension: most elements have none, and a large catalog has many elements. */
+    private Map<String, Object> extensions;
 
-    /** Elements this class does not model, by element name, in document order. */
+    /** Elements this class does not model, by element name, in document order (read-only). */
     @JsonAnyGetter
     public Map<String, Object> getExtensions() {
-        return extensions;
+        return extensions == null ? Map.of() : Collections.unmodifiableMap(extensions);
     }
 
     /** Keeps an element this class does not model; a repeated name collects its values into a list. */
     @JsonAnySetter
     @SuppressWarnings("unchecked")
     public void setExtension(String name, Object value) {
+        if (extensions == null) {
+            extensions = new LinkedHashMap<>(4);
+        }
         Object previous = extensions.putIfAbsent(name, value);
         if (previous instanceof List<?> list) {
             ((List<Object>) list).add(value);
@@ -45,14 +50,35 @@ public abstract class ManscdpElement {
 
     /** Copies another element's extensions into this one (used by copies and merges). */
     void copyExtensions(ManscdpElement other) {
-        extensions.putAll(other.extensions);
+        if (other.extensions != null) {
+            if (extensions == null) {
+                extensions = new LinkedHashMap<>(other.extensions);
+            } else {
+                extensions.putAll(other.extensions);
+            }
+        }
+    }
+
+    /** Keeps {@code value} under {@code name} unless this element already has that name. */
+    void putExtensionIfAbsent(String name, Object value) {
+        if (extensions == null) {
+            extensions = new LinkedHashMap<>(4);
+        }
+        extensions.putIfAbsent(name, value);
+    }
+
+    /** Drops the extensions {@code taken} accepts (a field another element adopted). */
+    void removeExtensions(BiPredicate<String, Object> taken) {
+        if (extensions != null) {
+            extensions.entrySet().removeIf(e -> taken.test(e.getKey(), e.getValue()));
+        }
     }
 
     boolean extensionsEqual(ManscdpElement other) {
-        return extensions.equals(other.extensions);
+        return getExtensions().equals(other.getExtensions());
     }
 
     int extensionsHash() {
-        return Objects.hashCode(extensions);
+        return getExtensions().hashCode();
     }
 }
