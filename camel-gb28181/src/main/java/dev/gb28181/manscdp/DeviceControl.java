@@ -173,6 +173,18 @@ public final class DeviceControl extends ManscdpControl {
         this.info = info;
     }
 
+    /**
+     * {@code true} when the message holds a command GB/T 28181-2016 §9.3.1 answers with a Response:
+     * RecordCmd, GuardCmd, AlarmCmd, HomePosition; GB/T 28181-2022 §9.3.1 adds DeviceUpgrade. PTZCmd,
+     * TeleBoot, IFameCmd, DragZoomIn/Out and the 2022 PTZPreciseCtrl, FormatSDCard and TargetTrack are
+     * answered with the 200 alone.
+     */
+    @Override
+    public boolean expectsResponse() {
+        return recordCmd != null || guardCmd != null || alarmCmd != null || homePosition != null
+                || deviceUpgrade != null;
+    }
+
     /** Reads {@code IFrameCmd}, the corrected spelling some devices and platforms write for {@code IFameCmd}. */
     @JacksonXmlProperty(localName = "IFrameCmd")
     void setIFrameCmdSpelling(String value) {
