@@ -220,7 +220,8 @@ class ControlTest {
     @ParameterizedTest
     @MethodSource("bothKinds")
     void aDeviceThatSendsNoSipAnswerTimesOut(Supplier<ManscdpControl> make) throws Exception {
-        try (PlatformFixture f = new PlatformFixture(config(LONG_RESPONSE_WAIT).requestTimeout(Duration.ofMillis(500)))) {
+        PlatformConfig config = config(LONG_RESPONSE_WAIT).requestTimeout(Duration.ofMillis(500));
+        try (PlatformFixture f = new PlatformFixture(config)) {
             TestDevice device = QueryTest.registered(f, Transport.UDP);
             CompletableFuture<ManscdpResponse> done = f.platform.control(DEVICE, make.get());
             assertThat(device.nextRequest("MESSAGE", WAIT)).isNotNull();
