@@ -91,6 +91,13 @@ class ControlTest {
         return c;
     }
 
+    @Test
+    void controlResponseTimeoutIsFiveSecondsByDefaultAndMustBePositive() {
+        assertThat(new PlatformConfig().validate().controlResponseTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThatThrownBy(() -> new PlatformConfig().controlResponseTimeout(Duration.ZERO).validate())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("controlResponseTimeout");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void eachCommandReachesTheDeviceAsTheStandardWritesIt(StandardControls.Case c) throws Exception {
