@@ -29,7 +29,7 @@ public final class PlatformConfig {
     private Duration firstPartTimeout = Duration.ofSeconds(60);
     private Duration partIdleTimeout = Duration.ofSeconds(5);
     private Duration controlResponseTimeout = Duration.ofSeconds(5);
-    private Charset charset = Charset.forName("GB18030");
+    private Charset charset = Charset.forName("GB2312");
     private Duration registerExpiresMin = Duration.ofSeconds(3600);
     private Duration registerExpiresMax = Duration.ofSeconds(86400);
     private boolean digestQop = true;
@@ -245,7 +245,10 @@ public final class PlatformConfig {
         return this;
     }
 
-    /** The charset of the platform's MANSCDP bodies to a device that has sent none yet. */
+    /**
+     * The charset of the platform's MANSCDP bodies to a device that has sent none yet: GB2312 by default
+     * (GB/T 28181-2016 Annex A; what devices expect to read), GB18030 for a body with a character outside it.
+     */
     public Charset charset() {
         return charset;
     }

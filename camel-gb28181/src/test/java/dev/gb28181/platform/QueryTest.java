@@ -107,7 +107,8 @@ class QueryTest {
             assertThat(request.to().uri().user()).isEqualTo(DEVICE);
             assertThat(request.topVia().transport()).isEqualTo(transport.name());
             String body = new String(request.body(), Charset.forName("GB18030"));
-            assertThat(body).contains("<Query>").contains("<CmdType>DeviceInfo</CmdType>");
+            assertThat(body).startsWith("<?xml version=\"1.0\" encoding=\"GB2312\"?>")
+                    .contains("<Query>").contains("<CmdType>DeviceInfo</CmdType>");
             device.respond(request, 200);
             device.message(device.manscdp("Response", "DeviceInfo", TestDevice.sn(request),
                     "<DeviceName>大门</DeviceName>\r\n<Result>OK</Result>\r\n"));
