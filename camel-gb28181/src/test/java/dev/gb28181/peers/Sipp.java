@@ -331,6 +331,25 @@ final class Sipp {
             return exitCode == 0;
         }
 
+        /**
+         * The bodies of the MESSAGE requests sipp received, in arrival order, from its message trace
+         * ({@code -trace_msg}: one block per message, headed by a dashed line and "message received").
+         */
+        List<String> receivedBodies() {
+            List<String> bodies = new ArrayList<>();
+            for (String block : messages.split("\n-{10,} ")) {
+                int start = block.indexOf("message received");
+                int message = start < 0 ? -1 : block.indexOf("\n\n", start);
+                if (message < 0 || !block.startsWith("MESSAGE ", message + 2)) {
+                    continue;
+                }
+                String sip = block.substring(message + 2).replace("\r\n", "\n");
+                int body = sip.indexOf("\n\n");
+                bodies.add(body < 0 ? "" : sip.substring(body + 2).strip());
+            }
+            return bodies;
+        }
+
         @Override
         public String toString() {
             return "sipp exit code " + exitCode + (exitCode == KILLED ? " (killed: it did not end in time)" : "")

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Builds sipp scenarios for a GB/T 28181 device whose content varies per test: answers to the
  * platform's queries (§9.5, A.2.4) in Annex N parts that may be lost or duplicated, alarms (§9.4,
- * A.2.5.1) and catalog subscriptions (§9.11, RFC 6665). The text goes to {@link Sipp#generated} and
+ * A.2.5.1), catalog subscriptions (§9.11, RFC 6665) and device control (§9.3, A.2.3) with the
+ * device's Response where the standard asks for one. The text goes to {@link Sipp#generated} and
  * {@link Sipp#outOfCall}.
  *
  * <p>A run has two scenarios. The main one ({@link #device}) registers the device taken from the
@@ -224,6 +225,45 @@ final class SippScenario {
         return this;
     }
 
+    /**
+     * Out of call: receives one DeviceControl or DeviceConfig MESSAGE (GB/T 28181-2016 §9.3, A.2.3)
+     * and answers 200. For the commands the standard answers with a Response (A.2.6: RecordCmd,
+     * GuardCmd, AlarmCmd, HomePosition and any DeviceConfig; J.7) it then sends one carrying the
+     * command's CmdType, SN and DeviceID, and expects 200: Result ERROR when the body matches
+     * {@code refused} (a POSIX extended expression without {@code <}), else OK. The body itself is
+     * read back from sipp's message trace ({@link Sipp.Result#receivedBodies()}).
+     */
+    SippScenario acceptControl(String deviceId, String refused) {
+        steps.add("""
+                  <recv request="MESSAGE">
+                    <action>
+                      <ereg regexp="CmdType>Device[A-Za-z]+" search_in="body" check_it="true" assign_to="cmd"/>
+                      <ereg regexp="SN>[0-9]+" search_in="body" check_it="true" assign_to="sn"/>
+                      <ereg regexp="DeviceID>[0-9]+" search_in="body" check_it="true" assign_to="target"/>
+                      <ereg regexp="RecordCmd>|GuardCmd>|AlarmCmd>|HomePosition>|CmdType>DeviceConfig" search_in="body" check_it="false" assign_to="answered"/>
+                      <ereg regexp="%s" search_in="body" check_it="false" assign_to="refused"/>
+                    </action>
+                  </recv>
+                """.formatted(refused));
+        steps.add(ok(""));
+        steps.add("""
+                  <nop next="controlRefused" test="refused"/>
+                  <nop next="controlAnswered" test="answered"/>
+                  <nop next="controlDone"/>
+                  <label id="controlAnswered"/>
+                """);
+        steps.add(responseMessage(deviceId, "OK"));
+        steps.add("""
+                  <nop next="controlDone"/>
+                  <label id="controlRefused"/>
+                """);
+        steps.add(responseMessage(deviceId, "ERROR"));
+        steps.add("  <label id=\"controlDone\"/>\n");
+        steps.add(handled());
+        counts = true;
+        return this;
+    }
+
     /** The scenario text. */
     String xml() {
         StringBuilder xml = new StringBuilder(PROLOG).append("<scenario name=\"").append(name).append("\">\n");
@@ -247,6 +287,31 @@ final class SippScenario {
                 <DeviceID>%s</DeviceID>
                 %s</Response>
                 """.formatted(deviceId, elements);
+    }
+
+    /**
+     * The MESSAGE carrying a control's Response, expecting 200. sipp's {@code [branch]} is the same in
+     * every out-of-call call of a run (it counts per call, and each of these is call 0): the platform
+     * rightly takes a second Response with the same branch for a retransmission of the first and
+     * repeats its 200 (RFC 3261 §17.2.3), so the branch here is made from the call's own Call-ID.
+     */
+    private String responseMessage(String deviceId, String result) {
+        return message("MESSAGE", deviceId, controlResponse(result), "")
+                .replace("branch=[branch]-[cseq]", "branch=z9hG4bK-[call_id]-[cseq]")
+                + "  <recv response=\"200\"/>\n";
+    }
+
+    /** A control's Response (A.2.6, J.7.5): its CmdType, SN and DeviceID as captured, and the result. */
+    private static String controlResponse(String result) {
+        return """
+                <?xml version="1.0" encoding="GB2312"?>
+                <Response>
+                <[$cmd]</CmdType>
+                <[$sn]</SN>
+                <[$target]</DeviceID>
+                <Result>%s</Result>
+                </Response>
+                """.formatted(result);
     }
 
     private static String queryReceived(String cmdType) {
