@@ -1,8 +1,18 @@
 package dev.gb28181.peers;
 
+import dev.gb28181.manscdp.DeviceConfigResponse;
+import dev.gb28181.manscdp.DeviceControl;
+import dev.gb28181.manscdp.DeviceControlResponse;
+import dev.gb28181.manscdp.ManscdpControl;
+import dev.gb28181.manscdp.ManscdpResponse;
+import dev.gb28181.manscdp.StandardControls;
+import dev.gb28181.platform.ControlRefusedException;
 import dev.gb28181.platform.Device;
 import dev.gb28181.platform.Gb28181Platform;
 import dev.gb28181.platform.PlatformConfig;
+import dev.gb28181.ptz.PtzAction;
+import dev.gb28181.ptz.PtzCommand;
+import dev.gb28181.ptz.PtzParams;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -10,18 +20,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
  * Device control (GB/T 28181-2016 §9.3, Annex A.2.3, A.3) played against sipp 3.6, a SIP
  * implementation the project did not write, as a device: it answers every DeviceControl and
- * DeviceConfig with 200 and, where the standard asks for one (A.2.6, J.7), with a Response carrying
- * the command's SN; the bodies it received are read back from its message trace and compared with
- * the standard's.
+ * DeviceConfig with 200 and, where the standard asks for one (§9.3.1, A.2.6, J.7), with a Response
+ * carrying the command's SN, Result ERROR for the command a test has it refuse. The bodies it
+ * received are read back from its message trace and compared with the standard's.
  */
 class SippControlTest {
 
@@ -29,7 +42,7 @@ class SippControlTest {
     private static final String DOMAIN = "3402000000";
     private static final String PASSWORD = "gb28181-sipp";
     private static final String HOST = "127.0.0.1";
-    private static final String DEVICE_ID = StandardControls.CAMERA;
+    private static final String DEVICE_ID = PeerControls.DEVICE_ID;
     private static final Duration ANSWER = Duration.ofSeconds(10);
 
     @TempDir
@@ -41,7 +54,8 @@ class SippControlTest {
     void startPlatform() {
         platform = new Gb28181Platform(new PlatformConfig()
                 .sipId(PLATFORM_ID).host(HOST).port(0).password(PASSWORD)
-                .requestTimeout(Duration.ofSeconds(3)));
+                .requestTimeout(Duration.ofSeconds(3))
+                .controlResponseTimeout(Duration.ofSeconds(3)));
         platform.start();
     }
 
@@ -51,13 +65,17 @@ class SippControlTest {
     }
 
     @Test
-    void deviceReceivesTheStandardsBodies() throws Exception {
-        List<StandardControls.Case> cases = StandardControls.all();
+    void deviceReceivesTheStandardsBodiesAndItsResponsesCompleteTheControls() throws Exception {
+        List<StandardControls.Case> cases = PeerControls.cases();
         Sipp.Running sipp = sipp(cases.size(), "GuardCmd>ResetGuard");
         awaitRegistered();
 
+        List<ManscdpControl> sent = new ArrayList<>();
+        List<ManscdpResponse> answers = new ArrayList<>();
         for (StandardControls.Case c : cases) {
-            platform.send(DEVICE_ID, c.control()).get(ANSWER.toMillis(), TimeUnit.MILLISECONDS);
+            ManscdpControl control = c.control().get();
+            sent.add(control);
+            answers.add(platform.control(DEVICE_ID, control).get(ANSWER.toMillis(), TimeUnit.MILLISECONDS));
         }
 
         Sipp.Result result = sipp.await();
@@ -65,8 +83,68 @@ class SippControlTest {
         List<String> bodies = result.receivedBodies();
         assertThat(bodies).as("%s", result).hasSameSizeAs(cases);
         for (int i = 0; i < cases.size(); i++) {
-            StandardControls.assertSameBody(bodies.get(i), cases.get(i).file());
+            StandardControls.Case c = cases.get(i);
+            ManscdpControl control = sent.get(i);
+            PeerControls.assertReceivedAsStandard(bodies.get(i), c, control);
+            if (c.expectsResponse()) {
+                // J.7.5: the Response names the command's CmdType, SN and DeviceID
+                assertThat(answers.get(i)).as("answer to %s", c).isNotNull().satisfies(answer -> {
+                    assertThat(answer.getCmdType()).isEqualTo(control.getCmdType());
+                    assertThat(answer.getSn()).isEqualTo(control.getSn());
+                    assertThat(answer.getDeviceId()).isEqualTo(control.getDeviceId());
+                    assertThat(answer instanceof DeviceConfigResponse config ? config.getResult()
+                            : ((DeviceControlResponse) answer).getResult()).isEqualTo("OK");
+                });
+            } else {
+                assertThat(answers.get(i)).as("answer to %s (200 only, §9.3.2.1)", c).isNull();
+            }
         }
+    }
+
+    @Test
+    void refusedControlFailsWithTheDevicesResponse() throws Exception {
+        StandardControls.Case resetGuard = StandardControls.all().stream()
+                .filter(c -> c.resource().equals("A.2.3-resetguard.xml")).findFirst().orElseThrow();
+        Sipp.Running sipp = sipp(1, "GuardCmd>ResetGuard");
+        awaitRegistered();
+        ManscdpControl control = resetGuard.control().get();
+
+        assertThatThrownBy(() -> platform.control(DEVICE_ID, control).get(ANSWER.toMillis(), TimeUnit.MILLISECONDS))
+                .isInstanceOf(ExecutionException.class).cause()
+                .isInstanceOfSatisfying(ControlRefusedException.class, refused -> {
+                    assertThat(refused.response()).isInstanceOf(DeviceControlResponse.class);
+                    assertThat(((DeviceControlResponse) refused.response()).getResult()).isEqualTo("ERROR");
+                    assertThat(refused.response().getSn()).isEqualTo(control.getSn());
+                });
+
+        Sipp.Result result = sipp.await();
+        assertThat(result.allCallsSuccessful()).as("%s", result).isTrue();
+        assertThat(result.receivedBodies()).singleElement()
+                .satisfies(body -> PeerControls.assertReceivedAsStandard(body, resetGuard, control));
+    }
+
+    @Test
+    void outOfRangePtzIsRefusedBeforeAnythingIsSent() throws Exception {
+        Sipp.Running sipp = sipp(1, "GuardCmd>ResetGuard");
+        awaitRegistered();
+
+        assertThatThrownBy(() -> new PtzParams().speed(256)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("speed").hasMessageContaining("255");
+        assertThatThrownBy(() -> new PtzParams().zoomSpeed(16)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("zoomSpeed").hasMessageContaining("15");
+        assertThatThrownBy(() -> new PtzParams().preset(256)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("preset").hasMessageContaining("255");
+        assertThatThrownBy(() -> PtzCommand.of(PtzAction.PRESETCALL, new PtzParams().preset(0)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("preset");
+        // then one valid command: the only one the device may have received
+        DeviceControl stop = new DeviceControl();
+        stop.setPtzCmd(PtzCommand.of(PtzAction.STOP, new PtzParams()).encode());
+        assertThat(platform.control(DEVICE_ID, stop).get(ANSWER.toMillis(), TimeUnit.MILLISECONDS)).isNull();
+
+        Sipp.Result result = sipp.await();
+        assertThat(result.allCallsSuccessful()).as("%s", result).isTrue();
+        assertThat(result.receivedBodies()).singleElement().asString()
+                .contains("<PTZCmd>A50F0000000000B4</PTZCmd>", "<DeviceID>" + DEVICE_ID + "</DeviceID>");
     }
 
     /** sipp registering {@link #DEVICE_ID}, then accepting {@code commands} controls, refusing those matching {@code refused}. */
