@@ -81,10 +81,13 @@ class LunaDeviceControlTest {
         List<StandardControls.Case> cases = PeerControls.cases();
         List<ManscdpControl> sent = new ArrayList<>();
         List<ManscdpResponse> answers = new ArrayList<>();
+        List<Duration> took = new ArrayList<>();
         for (StandardControls.Case c : cases) {
             ManscdpControl control = c.control().get();
             sent.add(control);
+            long start = System.nanoTime();
             answers.add(platform.control(DEVICE_ID, control).get(ANSWER.toMillis(), TimeUnit.MILLISECONDS));
+            took.add(Duration.ofNanos(System.nanoTime() - start));
         }
 
         await().atMost(ANSWER).until(() -> device.controls().size() >= cases.size());
@@ -142,5 +145,7 @@ class LunaDeviceControlTest {
             assertThat(answer.getSn()).isEqualTo(sent.get(5).getSn());
         });
         assertThat(answers.get(6)).isNull();
+        assertThat(took.get(4)).as("SetGuard waited for a Response").isGreaterThanOrEqualTo(CONTROL_RESPONSE);
+        assertThat(took.get(6)).as("RecordCmd waited for a Response").isGreaterThanOrEqualTo(CONTROL_RESPONSE);
     }
 }

@@ -226,25 +226,36 @@ final class SippScenario {
     }
 
     /**
-     * Out of call: receives one DeviceControl or DeviceConfig MESSAGE (GB/T 28181-2016 §9.3, A.2.3)
-     * and answers 200. For the commands the standard answers with a Response (A.2.6: RecordCmd,
-     * GuardCmd, AlarmCmd, HomePosition and any DeviceConfig; J.7) it then sends one carrying the
-     * command's CmdType, SN and DeviceID, and expects 200: Result ERROR when the body matches
-     * {@code refused} (a POSIX extended expression without {@code <}), else OK. The body itself is
-     * read back from sipp's message trace ({@link Sipp.Result#receivedBodies()}).
+     * The commands GB/T 28181-2016 has a device answer with a Response (§9.3.1, A.2.6: RecordCmd,
+     * GuardCmd, AlarmCmd, HomePosition and any DeviceConfig; J.7), as a pattern for {@link #acceptControl}.
      */
-    SippScenario acceptControl(String deviceId, String refused) {
+    static final String STANDARD_RESPONSES = "RecordCmd>|GuardCmd>|AlarmCmd>|HomePosition>|CmdType>DeviceConfig";
+    /** A pattern no control body matches. */
+    static final String NONE = "CmdType>NeverSent";
+
+    /**
+     * Out of call: receives one DeviceControl or DeviceConfig MESSAGE (GB/T 28181-2016 §9.3, A.2.3).
+     * A body matching {@code rejected} is answered {@code 488 Not Acceptable Here} and nothing more;
+     * any other 200. Then a body matching {@code refused} gets a Response with Result ERROR, one
+     * matching {@code answered} (e.g. {@link #STANDARD_RESPONSES}) one with Result OK, each carrying
+     * the command's CmdType, SN and DeviceID (J.7.5) and expecting 200. The patterns are POSIX
+     * extended expressions without {@code <} ({@link #NONE} for none). The bodies themselves are read
+     * back from sipp's message trace ({@link Sipp.Result#receivedBodies()}).
+     */
+    SippScenario acceptControl(String deviceId, String answered, String refused, String rejected) {
         steps.add("""
                   <recv request="MESSAGE">
                     <action>
                       <ereg regexp="CmdType>Device[A-Za-z]+" search_in="body" check_it="true" assign_to="cmd"/>
                       <ereg regexp="SN>[0-9]+" search_in="body" check_it="true" assign_to="sn"/>
                       <ereg regexp="DeviceID>[0-9]+" search_in="body" check_it="true" assign_to="target"/>
-                      <ereg regexp="RecordCmd>|GuardCmd>|AlarmCmd>|HomePosition>|CmdType>DeviceConfig" search_in="body" check_it="false" assign_to="answered"/>
+                      <ereg regexp="%s" search_in="body" check_it="false" assign_to="answered"/>
                       <ereg regexp="%s" search_in="body" check_it="false" assign_to="refused"/>
+                      <ereg regexp="%s" search_in="body" check_it="false" assign_to="rejected"/>
                     </action>
                   </recv>
-                """.formatted(refused));
+                  <nop next="controlRejected" test="rejected"/>
+                """.formatted(answered, refused, rejected));
         steps.add(ok(""));
         steps.add("""
                   <nop next="controlRefused" test="refused"/>
@@ -258,6 +269,11 @@ final class SippScenario {
                   <label id="controlRefused"/>
                 """);
         steps.add(responseMessage(deviceId, "ERROR"));
+        steps.add("""
+                  <nop next="controlDone"/>
+                  <label id="controlRejected"/>
+                """);
+        steps.add(status("488 Not Acceptable Here"));
         steps.add("  <label id=\"controlDone\"/>\n");
         steps.add(handled());
         counts = true;
@@ -349,6 +365,25 @@ final class SippScenario {
 
     private static String ok(String toTag) {
         return ok(toTag, "");
+    }
+
+    /** A final answer without body to the last request, e.g. {@code 488 Not Acceptable Here}. */
+    private static String status(String statusLine) {
+        return """
+                  <send>
+                    <![CDATA[
+
+                      SIP/2.0 %s
+                      [last_Via:]
+                      [last_From:]
+                      [last_To:];tag=dev[pid]
+                      [last_Call-ID:]
+                      [last_CSeq:]
+                      Content-Length: 0
+
+                    ]]>
+                  </send>
+                """.formatted(statusLine);
     }
 
     private static String ok(String toTag, String extraHeaders) {
