@@ -111,8 +111,8 @@ public class Gb28181Platform implements AutoCloseable {
 
     /**
      * Ends every subscription ({@code Expires: 0}, waiting up to 2 s for the answers), fails the
-     * queries in flight, unbinds, stops timers; idempotent. The registry keeps its devices (a restart
-     * re-arms them).
+     * queries and controls in flight, unbinds, stops timers; idempotent. The registry keeps its
+     * devices (a restart re-arms them).
      */
     public synchronized void stop() {
         SipStack sip = stack;
@@ -173,8 +173,8 @@ public class Gb28181Platform implements AutoCloseable {
 
     /**
      * Queries a device (GB/T 28181-2016 §9.5, Annex A.2.4) and completes with its typed answer. The
-     * query's SN is set (unique among the device's queries in flight) and its DeviceID defaults to
-     * {@code deviceId} (set a channel ID to ask about a channel); the query object is changed, so use
+     * query's SN is set (unique among the device's queries and controls in flight) and its DeviceID
+     * defaults to {@code deviceId} (set a channel ID to ask about a channel); the query object is changed, so use
      * one per call. Split answers (Catalog, RecordInfo; Annex N) complete once SumNum distinct items
      * arrived, aggregated into one answer ({@code complete} true), or with the parts received when
      * they stop for {@link PlatformConfig#partIdleTimeout()} ({@code complete} false); SumNum 0 is an

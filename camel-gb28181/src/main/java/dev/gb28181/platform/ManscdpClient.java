@@ -75,7 +75,7 @@ final class ManscdpClient {
     private final DeviceRegistry registry;
     private final PlatformEvents events;
     private final ManscdpCodec codec;
-    private final ConcurrentHashMap<Key, Exchange> queries = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Key, Exchange> exchanges = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Key, Exchange> unsolicited = new ConcurrentHashMap<>();
     private final AtomicLong sn = new AtomicLong(ThreadLocalRandom.current().nextInt(1, 1 << 16));
     private volatile SipStack stack;
@@ -97,11 +97,11 @@ final class ManscdpClient {
         this.timer = timer;
     }
 
-    /** Fails every query in flight and drops unsolicited aggregations. */
+    /** Fails every query and control in flight and drops unsolicited aggregations. */
     void stop() {
         stack = null;
         timer = null;
-        for (Exchange x : queries.values()) {
+        for (Exchange x : exchanges.values()) {
             x.fail(new IllegalStateException("The platform stopped before device " + x.key.deviceId
                     + " answered " + x.cmdType + " SN " + x.key.sn));
         }
@@ -231,7 +231,7 @@ final class ManscdpClient {
                 + config.requestTimeout().toMillis() + " ms");
     }
 
-    // ---- queries -------------------------------------------------------------------------------
+    // ---- queries and controls ----------------------------------------------------------------
 
     /** Sends a query and correlates its answer (see {@link Gb28181Platform#query}). */
     CompletableFuture<ManscdpMessage> query(String deviceId, ManscdpQuery query) {
@@ -295,13 +295,13 @@ final class ManscdpClient {
             Exchange x = new Exchange(message.getCmdType(), kind, future, null);
             while (true) {
                 Key key = new Key(deviceId, nextSn());
-                if (queries.putIfAbsent(key, x) == null) {
+                if (exchanges.putIfAbsent(key, x) == null) {
                     x.key = key;
                     break;
                 }
             }
             future.whenComplete((answer, error) -> {
-                queries.remove(x.key, x);
+                exchanges.remove(x.key, x);
                 x.cancelTimer();
             });
             message.setSn(x.key.sn);
@@ -328,7 +328,7 @@ final class ManscdpClient {
     }
 
     /**
-     * Offers a message from a device to the queries in flight.
+     * Offers a message from a device to the queries and controls in flight.
      *
      * @return {@code true} when it answered one (it is consumed), {@code false} when nobody asked for it
      */
@@ -337,7 +337,7 @@ final class ManscdpClient {
         if (answerSn == null || message.root() != ManscdpRoot.RESPONSE) {
             return false;
         }
-        Exchange x = queries.get(new Key(deviceId, answerSn));
+        Exchange x = exchanges.get(new Key(deviceId, answerSn));
         if (x == null || !x.cmdType.equalsIgnoreCase(message.getCmdType())) {
             return false;
         }
@@ -569,6 +569,7 @@ final class ManscdpClient {
         private void onTimer() {
             SplitResponse<?> partial = null;
             ManscdpTimeoutException failure = null;
+            boolean only200 = false;
             synchronized (this) {
                 timeout = null;
                 if (done) {
@@ -584,6 +585,7 @@ final class ManscdpClient {
                     partial = finish(false);
                 } else if (kind == Kind.CONTROL && accepted) {
                     done = true;
+                    only200 = true;
                 } else {
                     done = true;
                     failure = new ManscdpTimeoutException(timeoutMessage());
@@ -593,7 +595,7 @@ final class ManscdpClient {
                 LOG.debug("Device {} stopped sending {} SN {} after {} of {} items", key.deviceId, cmdType, key.sn,
                         partial.items().size(), partial.getSumNum());
                 deliver(partial, false);
-            } else if (failure == null) {
+            } else if (only200) {
                 LOG.debug("Device {} accepted {} SN {} with 200 and sent no Response", key.deviceId, cmdType, key.sn);
                 future.complete(null);
             } else if (future != null) {

@@ -74,8 +74,8 @@ public final class PlatformConfig {
         }
         for (Duration d : new Duration[] {requestTimeout, firstPartTimeout, partIdleTimeout, controlResponseTimeout}) {
             if (d == null || d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(
-                        "requestTimeout, firstPartTimeout, partIdleTimeout and controlResponseTimeout must be positive");
+                throw new IllegalArgumentException("requestTimeout, firstPartTimeout, partIdleTimeout and "
+                        + "controlResponseTimeout must be positive");
             }
         }
         Objects.requireNonNull(charset, "charset");

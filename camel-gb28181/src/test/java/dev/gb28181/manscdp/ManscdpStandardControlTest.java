@@ -50,7 +50,8 @@ class ManscdpStandardControlTest {
     @Test
     void theStandardsResponseToAControlDecodesAndEncodesAlike() throws Exception {
         String xml = StandardControls.xml("J.7.5-record-response.xml");
-        DeviceControlResponse read = (DeviceControlResponse) codec.decode(xml.getBytes(StandardCharsets.UTF_8)).message();
+        DeviceControlResponse read = (DeviceControlResponse) codec.decode(xml.getBytes(StandardCharsets.UTF_8))
+                .message();
 
         assertThat(read.getResult()).isEqualTo("OK");
         assertThat(read.getSn()).isEqualTo(17L);
