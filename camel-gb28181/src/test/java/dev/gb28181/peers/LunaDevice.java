@@ -104,7 +104,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * which this helper does before each start.</li>
  * <li>Keepalives are not scheduled by the library: {@link #keepalive()} sends one.</li>
  * <li>It writes UTF-8 XML only, and its digest {@code username} is the platform ID. It decodes
- * what it receives as the Content-Type charset says, else UTF-8, whatever the XML prolog declares.</li>
+ * every body it receives in its own charset (UTF-8 here), whatever the XML prolog declares: the
+ * platform must have learnt the device's charset (from its keepalive) before sending it non-ASCII
+ * text.</li>
  * <li>It answers every DeviceControl (§9.3, A.2.3) with 200 only: it never sends the Response the
  * standard asks for RecordCmd, GuardCmd, AlarmCmd and HomePosition (A.2.6, J.7). Its stock handler
  * hands the parsed command to a {@code DeviceControlRequestHandler} bean, which it does not provide;

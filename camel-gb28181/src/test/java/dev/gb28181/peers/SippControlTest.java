@@ -48,6 +48,7 @@ class SippControlTest {
     private static final String HOST = "127.0.0.1";
     private static final String DEVICE_ID = PeerControls.DEVICE_ID;
     private static final Duration ANSWER = Duration.ofSeconds(10);
+    private static final Duration CONTROL_RESPONSE = Duration.ofSeconds(3);
 
     @TempDir
     Path work;
@@ -59,7 +60,7 @@ class SippControlTest {
         platform = new Gb28181Platform(new PlatformConfig()
                 .sipId(PLATFORM_ID).host(HOST).port(0).password(PASSWORD)
                 .requestTimeout(Duration.ofSeconds(3))
-                .controlResponseTimeout(Duration.ofSeconds(3)));
+                .controlResponseTimeout(CONTROL_RESPONSE));
         platform.start();
     }
 
@@ -183,6 +184,31 @@ class SippControlTest {
                 .isInstanceOf(ExecutionException.class).cause()
                 .isInstanceOfSatisfying(SipStatusException.class, e -> assertThat(e.status()).isEqualTo(488));
 
+        Sipp.Result result = sipp.await();
+        assertThat(result.allCallsSuccessful()).as("%s", result).isTrue();
+    }
+
+    @Test
+    void responseBeforeThe200CompletesTheControl() throws Exception {
+        Sipp.Running sipp = Sipp.generated("device.xml", SippScenario.device(PLATFORM_ID, DOMAIN).awaitHandled(1).xml(),
+                        work)
+                .outOfCall(SippScenario.outOfCall(PLATFORM_ID, DOMAIN).acceptControlAnsweringFirst(DEVICE_ID).xml())
+                .platform(PLATFORM_ID, DOMAIN)
+                .device(DEVICE_ID, PASSWORD)
+                .timeout(Duration.ofSeconds(15))
+                .start(HOST, platform.sipPort());
+        awaitRegistered();
+        DeviceControl record = new DeviceControl();
+        record.setRecordCmd("StopRecord");
+
+        long start = System.nanoTime();
+        ManscdpResponse answer = platform.control(DEVICE_ID, record).get(ANSWER.toMillis(), TimeUnit.MILLISECONDS);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(CONTROL_RESPONSE);
+        assertThat(answer).isInstanceOfSatisfying(DeviceControlResponse.class, response -> {
+            assertThat(response.getResult()).isEqualTo("OK");
+            assertThat(response.getSn()).isEqualTo(record.getSn());
+        });
         Sipp.Result result = sipp.await();
         assertThat(result.allCallsSuccessful()).as("%s", result).isTrue();
     }

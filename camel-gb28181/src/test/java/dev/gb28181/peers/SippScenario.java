@@ -306,6 +306,47 @@ final class SippScenario {
     }
 
     /**
+     * Out of call: receives one DeviceControl or DeviceConfig MESSAGE and sends its Response (Result
+     * OK, the command's CmdType, SN and DeviceID) first, expecting 200, and only then answers the
+     * command itself with 200: the order a device with a slow SIP layer and a quick application
+     * produces.
+     */
+    SippScenario acceptControlAnsweringFirst(String deviceId) {
+        steps.add("""
+                  <recv request="MESSAGE">
+                    <action>
+                      <ereg regexp="CmdType>Device[A-Za-z]+" search_in="body" check_it="true" assign_to="cmd"/>
+                      <ereg regexp="SN>[0-9]+" search_in="body" check_it="true" assign_to="sn"/>
+                      <ereg regexp="DeviceID>[0-9]+" search_in="body" check_it="true" assign_to="target"/>
+                      <ereg regexp=".*" search_in="hdr" header="Via:" check_it="true" assign_to="controlVia"/>
+                      <ereg regexp=".*" search_in="hdr" header="From:" check_it="true" assign_to="controlFrom"/>
+                      <ereg regexp=".*" search_in="hdr" header="To:" check_it="true" assign_to="controlTo"/>
+                      <ereg regexp=".*" search_in="hdr" header="CSeq:" check_it="true" assign_to="controlCseq"/>
+                    </action>
+                  </recv>
+                """);
+        steps.add(responseMessage(deviceId, "OK"));
+        steps.add("""
+                  <send>
+                    <![CDATA[
+
+                      SIP/2.0 200 OK
+                      Via: [$controlVia]
+                      From: [$controlFrom]
+                      To: [$controlTo];tag=dev[pid]
+                      Call-ID: [call_id]
+                      CSeq: [$controlCseq]
+                      Content-Length: 0
+
+                    ]]>
+                  </send>
+                """);
+        steps.add(handled());
+        counts = true;
+        return this;
+    }
+
+    /**
      * The MESSAGE carrying a control's Response, expecting 200. sipp's {@code [branch]} is the same in
      * every out-of-call call of a run (it counts per call, and each of these is call 0): the platform
      * rightly takes a second Response with the same branch for a retransmission of the first and
