@@ -29,6 +29,14 @@ final class SippScenario {
 
     private static final String LOOP_PREFIX = "3402000000131";
 
+    /**
+     * The commands GB/T 28181-2016 has a device answer with a Response (§9.3.1, A.2.6: RecordCmd,
+     * GuardCmd, AlarmCmd, HomePosition and any DeviceConfig; J.7), as a pattern for {@link #acceptControl}.
+     */
+    static final String STANDARD_RESPONSES = "RecordCmd>|GuardCmd>|AlarmCmd>|HomePosition>|CmdType>DeviceConfig";
+    /** A pattern no control body matches. */
+    static final String NONE = "CmdType>NeverSent";
+
     private final String name;
     private final String platformId;
     private final String domain;
@@ -226,14 +234,6 @@ final class SippScenario {
     }
 
     /**
-     * The commands GB/T 28181-2016 has a device answer with a Response (§9.3.1, A.2.6: RecordCmd,
-     * GuardCmd, AlarmCmd, HomePosition and any DeviceConfig; J.7), as a pattern for {@link #acceptControl}.
-     */
-    static final String STANDARD_RESPONSES = "RecordCmd>|GuardCmd>|AlarmCmd>|HomePosition>|CmdType>DeviceConfig";
-    /** A pattern no control body matches. */
-    static final String NONE = "CmdType>NeverSent";
-
-    /**
      * Out of call: receives one DeviceControl or DeviceConfig MESSAGE (GB/T 28181-2016 §9.3, A.2.3).
      * A body matching {@code rejected} is answered {@code 488 Not Acceptable Here} and nothing more;
      * any other 200. Then a body matching {@code refused} gets a Response with Result ERROR, one
@@ -280,31 +280,6 @@ final class SippScenario {
         return this;
     }
 
-    /** The scenario text. */
-    String xml() {
-        StringBuilder xml = new StringBuilder(PROLOG).append("<scenario name=\"").append(name).append("\">\n");
-        if (counts || steps.stream().anyMatch(step -> step.contains("handled"))) {
-            xml.append("  <Global variables=\"handled\"/>\n");
-        }
-        steps.forEach(xml::append);
-        return xml.append("</scenario>\n").toString();
-    }
-
-    /**
-     * A Response body of a query answer: the CmdType and SN captured from the query (A.2.6: the
-     * answer echoes the query's SN).
-     */
-    static String response(String deviceId, String elements) {
-        return """
-                <?xml version="1.0" encoding="GB2312"?>
-                <Response>
-                <[$cmd]</CmdType>
-                <[$sn]</SN>
-                <DeviceID>%s</DeviceID>
-                %s</Response>
-                """.formatted(deviceId, elements);
-    }
-
     /**
      * Out of call: receives one DeviceControl or DeviceConfig MESSAGE and sends its Response (Result
      * OK, the command's CmdType, SN and DeviceID) first, expecting 200, and only then answers the
@@ -344,6 +319,31 @@ final class SippScenario {
         steps.add(handled());
         counts = true;
         return this;
+    }
+
+    /** The scenario text. */
+    String xml() {
+        StringBuilder xml = new StringBuilder(PROLOG).append("<scenario name=\"").append(name).append("\">\n");
+        if (counts || steps.stream().anyMatch(step -> step.contains("handled"))) {
+            xml.append("  <Global variables=\"handled\"/>\n");
+        }
+        steps.forEach(xml::append);
+        return xml.append("</scenario>\n").toString();
+    }
+
+    /**
+     * A Response body of a query answer: the CmdType and SN captured from the query (A.2.6: the
+     * answer echoes the query's SN).
+     */
+    static String response(String deviceId, String elements) {
+        return """
+                <?xml version="1.0" encoding="GB2312"?>
+                <Response>
+                <[$cmd]</CmdType>
+                <[$sn]</SN>
+                <DeviceID>%s</DeviceID>
+                %s</Response>
+                """.formatted(deviceId, elements);
     }
 
     /**
