@@ -26,8 +26,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -103,6 +106,36 @@ class SippControlTest {
                 });
             } else {
                 assertThat(answers.get(i)).as("answer to %s (200 only, §9.3.2.1)", c).isNull();
+            }
+        }
+    }
+
+    @Test
+    void controlsInFlightTogetherAreEachAnsweredByTheirSn() throws Exception {
+        List<StandardControls.Case> cases = PeerControls.cases();
+        Sipp.Running sipp = sipp(cases.size(), SippScenario.STANDARD_RESPONSES, SippScenario.NONE, Transport.UDP);
+        awaitRegistered();
+
+        List<ManscdpControl> sent = cases.stream().map(c -> c.control().get()).toList();
+        List<CompletableFuture<ManscdpResponse>> answers = sent.stream()
+                .map(control -> platform.control(DEVICE_ID, control)).toList();
+        CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).get(ANSWER.toMillis(), TimeUnit.MILLISECONDS);
+
+        Sipp.Result result = sipp.await();
+        assertThat(result.allCallsSuccessful()).as("%s", result).isTrue();
+        Map<Long, String> bodiesBySn = result.receivedBodies().stream().collect(Collectors.toMap(
+                body -> Long.valueOf(body.substring(body.indexOf("<SN>") + 4, body.indexOf("</SN>"))), body -> body));
+        assertThat(bodiesBySn).hasSameSizeAs(cases);
+        for (int i = 0; i < cases.size(); i++) {
+            ManscdpControl control = sent.get(i);
+            PeerControls.assertReceivedAsStandard(bodiesBySn.get(control.getSn()), cases.get(i), control);
+            ManscdpResponse answer = answers.get(i).join();
+            if (cases.get(i).expectsResponse()) {
+                assertThat(answer).as("answer to %s", cases.get(i)).isNotNull();
+                assertThat(answer.getSn()).isEqualTo(control.getSn());
+                assertThat(answer.getCmdType()).isEqualTo(control.getCmdType());
+            } else {
+                assertThat(answer).as("answer to %s", cases.get(i)).isNull();
             }
         }
     }
