@@ -156,14 +156,19 @@ class PtzValidationTest {
     @Test
     void randomStringsEitherDecodeOrFailWithPtzCodecException() {
         Random random = new Random(28181);
-        String alphabet = "0123456789ABCDEFabcdef0123456789GgZz -_\u0000\uFF10\u00E9";
+        String hex = "0123456789ABCDEFabcdef";
+        String odd = "GgZz -_\u0000\uFF10\u00E9\uD800";
         int decoded = fuzz(random, 50_000, r -> {
             char[] chars = new char[r.nextInt(10) == 0 ? r.nextInt(20) : 16];
+            int noise = r.nextInt(3); // 0: hex only, 1: one odd character, 2: any characters
             for (int i = 0; i < chars.length; i++) {
-                chars[i] = r.nextInt(4) == 0 ? (char) r.nextInt(0x10000) : alphabet.charAt(r.nextInt(alphabet.length()));
+                chars[i] = noise == 2 ? (char) r.nextInt(0x10000) : hex.charAt(r.nextInt(hex.length()));
             }
-            if (chars.length == 16 && r.nextBoolean()) {
+            if (chars.length == 16 && noise < 2 && r.nextBoolean()) {
                 "A50f".getChars(0, 4, chars, 0);
+            }
+            if (chars.length > 0 && noise == 1) {
+                chars[r.nextInt(chars.length)] = odd.charAt(r.nextInt(odd.length()));
             }
             return new String(chars);
         });
