@@ -1,6 +1,7 @@
 package dev.gb28181.peers;
 
 import dev.gb28181.manscdp.DeviceConfigResponse;
+import dev.gb28181.manscdp.DeviceControl;
 import dev.gb28181.manscdp.ManscdpControl;
 import dev.gb28181.manscdp.ManscdpResponse;
 import dev.gb28181.manscdp.StandardControls;
@@ -9,6 +10,7 @@ import dev.gb28181.platform.Gb28181Platform;
 import dev.gb28181.platform.PlatformConfig;
 import dev.gb28181.ptz.PtzAction;
 import dev.gb28181.ptz.PtzCommand;
+import dev.gb28181.ptz.PtzParams;
 import io.github.lunasaw.gb28181.common.entity.control.DeviceConfigControl;
 import io.github.lunasaw.gb28181.common.entity.control.DeviceControlGuard;
 import io.github.lunasaw.gb28181.common.entity.control.DeviceControlPtz;
@@ -28,6 +30,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -38,7 +41,8 @@ import static org.awaitility.Awaitility.await;
  * only (no Response even where A.2.6 asks for one), so those controls complete with {@code null}
  * after {@link PlatformConfig#controlResponseTimeout()}; its DeviceConfig Response is
  * {@link LunaDevice}'s. It reads UTF-8 only: the platform writes to it in the charset of its
- * keepalive, so a Chinese BasicParam name arrives intact.
+ * keepalive, so a Chinese BasicParam name arrives intact. Out-of-range PTZ parameters are refused
+ * before anything reaches it.
  */
 @ResourceLock(LunaDevice.LOCK)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -79,6 +83,7 @@ class LunaDeviceControlTest {
     @Test
     void deviceReceivesAndParsesTheStandardsCommands() throws Exception {
         List<StandardControls.Case> cases = PeerControls.cases();
+        int before = device.controls().size();
         List<ManscdpControl> sent = new ArrayList<>();
         List<ManscdpResponse> answers = new ArrayList<>();
         List<Duration> took = new ArrayList<>();
@@ -90,14 +95,14 @@ class LunaDeviceControlTest {
             took.add(Duration.ofNanos(System.nanoTime() - start));
         }
 
-        await().atMost(ANSWER).until(() -> device.controls().size() >= cases.size());
-        List<String> bodies = device.controlBodies();
+        await().atMost(ANSWER).until(() -> device.controls().size() >= before + cases.size());
+        List<String> bodies = since(device.controlBodies(), before);
         assertThat(bodies).hasSameSizeAs(cases);
         for (int i = 0; i < cases.size(); i++) {
             PeerControls.assertReceivedAsStandard(bodies.get(i), cases.get(i), sent.get(i));
         }
 
-        List<Object> parsed = device.controls();
+        List<Object> parsed = since(device.controls(), before);
         assertThat(parsed).hasSize(cases.size());
         for (int i = 0; i < cases.size(); i++) {
             ManscdpControl control = sent.get(i);
@@ -147,5 +152,29 @@ class LunaDeviceControlTest {
         assertThat(answers.get(6)).isNull();
         assertThat(took.get(4)).as("SetGuard waited for a Response").isGreaterThanOrEqualTo(CONTROL_RESPONSE);
         assertThat(took.get(6)).as("RecordCmd waited for a Response").isGreaterThanOrEqualTo(CONTROL_RESPONSE);
+    }
+
+    @Test
+    void outOfRangePtzIsRefusedBeforeAnythingIsSent() throws Exception {
+        int before = device.controls().size();
+
+        assertThatThrownBy(() -> new PtzParams().speed(256)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PtzParams().zoomSpeed(16)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PtzParams().preset(256)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PtzCommand.of(PtzAction.PRESETCALL, new PtzParams().preset(0)))
+                .isInstanceOf(IllegalArgumentException.class);
+        // then one valid command: the only one the device may have received
+        DeviceControl stop = new DeviceControl();
+        stop.setPtzCmd(PtzCommand.of(PtzAction.STOP, new PtzParams()).encode());
+        assertThat(platform.control(DEVICE_ID, stop).get(ANSWER.toMillis(), TimeUnit.MILLISECONDS)).isNull();
+
+        await().atMost(ANSWER).until(() -> device.controls().size() > before);
+        assertThat(since(device.controls(), before)).singleElement().isInstanceOfSatisfying(DeviceControlPtz.class,
+                ptz -> assertThat(ptz.getPtzCmd()).isEqualTo("A50F0000000000B4"));
+    }
+
+    /** What the device received since it had {@code count} items. */
+    private static <T> List<T> since(List<T> received, int count) {
+        return received.subList(count, received.size());
     }
 }
