@@ -2,6 +2,16 @@ package dev.gb28181.peers;
 
 import dev.gb28181.sip.Transport;
 import gov.nist.javax.sip.SipStackImpl;
+import io.github.lunasaw.gb28181.common.entity.control.DeviceConfigControl;
+import io.github.lunasaw.gb28181.common.entity.control.DeviceControlAlarm;
+import io.github.lunasaw.gb28181.common.entity.control.DeviceControlDragIn;
+import io.github.lunasaw.gb28181.common.entity.control.DeviceControlDragOut;
+import io.github.lunasaw.gb28181.common.entity.control.DeviceControlGuard;
+import io.github.lunasaw.gb28181.common.entity.control.DeviceControlIFame;
+import io.github.lunasaw.gb28181.common.entity.control.DeviceControlPosition;
+import io.github.lunasaw.gb28181.common.entity.control.DeviceControlPtz;
+import io.github.lunasaw.gb28181.common.entity.control.DeviceControlRecordCmd;
+import io.github.lunasaw.gb28181.common.entity.control.DeviceControlTeleBoot;
 import io.github.lunasaw.gb28181.common.entity.notify.DeviceAlarmNotify;
 import io.github.lunasaw.gb28181.common.entity.notify.DeviceBroadcastNotify;
 import io.github.lunasaw.gb28181.common.entity.notify.DeviceUpdateItem;
@@ -26,6 +36,8 @@ import io.github.lunasaw.gbproxy.client.transmit.cmd.ClientCommandSender;
 import io.github.lunasaw.gbproxy.client.transmit.cmd.ClientSendCmd;
 import io.github.lunasaw.gbproxy.client.transmit.request.message.MessageClientHandlerAbstract;
 import io.github.lunasaw.gbproxy.client.transmit.request.message.MessageRequestHandler;
+import io.github.lunasaw.gbproxy.client.transmit.request.message.handler.control.DeviceControlMessageHandler;
+import io.github.lunasaw.gbproxy.client.transmit.request.message.handler.control.DeviceControlRequestHandler;
 import io.github.lunasaw.gbproxy.client.transmit.request.subscribe.SubscribeRequestHandler;
 import io.github.lunasaw.gbproxy.client.transmit.request.subscribe.catalog.SubscribeCatalogQueryMessageHandler;
 import io.github.lunasaw.gbproxy.client.transmit.response.register.RegisterProcessorHandler;
@@ -91,7 +103,17 @@ import java.util.concurrent.atomic.AtomicReference;
  * so tests using it hold the JUnit resource lock {@link #LOCK}. Its shutdown flag is never reset,
  * which this helper does before each start.</li>
  * <li>Keepalives are not scheduled by the library: {@link #keepalive()} sends one.</li>
- * <li>It writes UTF-8 XML only, and its digest {@code username} is the platform ID.</li>
+ * <li>It writes UTF-8 XML only, and its digest {@code username} is the platform ID. It decodes
+ * every body it receives in its own charset (UTF-8 here), whatever the XML prolog declares: the
+ * platform must have learnt the device's charset (from its keepalive) before sending it non-ASCII
+ * text.</li>
+ * <li>It answers every DeviceControl (§9.3, A.2.3) with 200 only: it never sends the Response the
+ * standard asks for RecordCmd, GuardCmd, AlarmCmd and HomePosition (A.2.6, J.7). Its stock handler
+ * hands the parsed command to a {@code DeviceControlRequestHandler} bean, which it does not provide;
+ * this helper's records the commands and the bodies as received.</li>
+ * <li>It has no handler for DeviceConfig: the stock device does not even answer the MESSAGE, so
+ * the platform sees a timeout. This helper adds one that answers 200, records the body and sends a
+ * {@code DeviceConfig} Response, Result OK, with the command's SN (A.2.6).</li>
  * </ul>
  */
 final class LunaDevice implements AutoCloseable {
@@ -113,6 +135,8 @@ final class LunaDevice implements AutoCloseable {
     private volatile DeviceInfo deviceInfo;
     private volatile PresetQueryResponse presets;
     private final Queue<String> platformResponses = new ConcurrentLinkedQueue<>();
+    private final Queue<String> controlBodies = new ConcurrentLinkedQueue<>();
+    private final Queue<Object> controls = new ConcurrentLinkedQueue<>();
     private final AtomicReference<SubscribeInfo> catalogSubscription = new AtomicReference<>();
     private final AtomicReference<CompletableFuture<Void>> registration = new AtomicReference<>();
 
@@ -164,7 +188,7 @@ final class LunaDevice implements AutoCloseable {
                 "sip.gb28181.time-sync.enabled", "false")));
         context.register(LunaContext.class);
         Answers answers = new Answers();
-        // One bean for the library's query, subscribe and register callbacks.
+        // One bean for the library's query, subscribe, register and device control callbacks.
         context.registerBean("lunaAnswers", Answers.class, () -> answers, bd -> bd.setPrimary(true));
         Peers peers = new Peers();
         context.registerBean(ClientDeviceSupplier.class, () -> peers, bd -> bd.setPrimary(true));
@@ -174,6 +198,9 @@ final class LunaDevice implements AutoCloseable {
         context.registerBean("recordInfoQueryMessageClientHandler", SplitRecordHandler.class,
                 () -> new SplitRecordHandler(answers));
         context.registerBean(AlarmResultHandler.class, () -> new AlarmResultHandler(answers));
+        context.registerBean("deviceControlMessageHandler", RecordingControlHandler.class,
+                () -> new RecordingControlHandler(answers));
+        context.registerBean(ConfigHandler.class, () -> new ConfigHandler(answers));
         context.registerBean("subscribeCatalogQueryMessageHandler", CatalogSubscribeHandler.class,
                 () -> new CatalogSubscribeHandler(answers, peers));
         context.refresh();
@@ -241,6 +268,20 @@ final class LunaDevice implements AutoCloseable {
         return List.copyOf(platformResponses);
     }
 
+    /** The DeviceControl and DeviceConfig bodies the device received, as it decoded them, in arrival order. */
+    List<String> controlBodies() {
+        return List.copyOf(controlBodies);
+    }
+
+    /**
+     * The commands as the library parsed them, in arrival order: its {@code DeviceControlPtz},
+     * {@code DeviceControlTeleBoot}, {@code DeviceControlGuard}, {@code DeviceControlRecordCmd}, ...
+     * and {@code DeviceConfigControl}.
+     */
+    List<Object> controls() {
+        return List.copyOf(controls);
+    }
+
     /** Whether the platform's catalog subscription (SUBSCRIBE, Event: Catalog) reached the device. */
     boolean subscribed() {
         return catalogSubscription.get() != null;
@@ -293,10 +334,14 @@ final class LunaDevice implements AutoCloseable {
                 + "</DeviceID></Query>", DeviceQuery.class);
         XmlUtils.parseObj("<Query><CmdType>RecordInfo</CmdType><SN>1</SN><DeviceID>" + deviceId
                 + "</DeviceID></Query>", DeviceRecordQuery.class);
+        XmlUtils.parseObj("<Control><CmdType>DeviceConfig</CmdType><SN>1</SN><DeviceID>" + deviceId
+                + "</DeviceID></Control>", DeviceConfigControl.class);
+        XmlUtils.parseObj("<Control><CmdType>DeviceControl</CmdType><SN>1</SN><DeviceID>" + deviceId
+                + "</DeviceID></Control>", DeviceControlPtz.class);
         for (Object body : List.of(new DeviceResponse("Catalog", "1", deviceId), deviceInfo,
                 new DeviceStatus("DeviceStatus", "1", deviceId), new DeviceRecord("RecordInfo", "1", deviceId),
                 new PresetQueryResponse(), new DeviceSubscribe("Catalog", "1", deviceId),
-                new DeviceAlarmNotify("Alarm", "1", deviceId))) {
+                new DeviceAlarmNotify("Alarm", "1", deviceId), new DeviceConfigResponse("1", deviceId, "OK"))) {
             XmlUtils.toString("UTF-8", body);
         }
     }
@@ -374,7 +419,8 @@ final class LunaDevice implements AutoCloseable {
     }
 
     /** What the device answers, from this helper's data; also the library's register and subscribe callbacks. */
-    private final class Answers implements MessageRequestHandler, SubscribeRequestHandler, RegisterProcessorHandler {
+    private final class Answers implements MessageRequestHandler, SubscribeRequestHandler, RegisterProcessorHandler,
+            DeviceControlRequestHandler {
 
         List<DeviceItem> catalog() {
             return catalog;
@@ -386,6 +432,59 @@ final class LunaDevice implements AutoCloseable {
 
         void platformResponse(String xml) {
             platformResponses.add(xml);
+        }
+
+        void controlBody(String xml) {
+            controlBodies.add(xml);
+        }
+
+        void control(Object command) {
+            controls.add(command);
+        }
+
+        @Override
+        public void handlePtzCmd(DeviceControlPtz command) {
+            control(command);
+        }
+
+        @Override
+        public void handleTeleBoot(DeviceControlTeleBoot command) {
+            control(command);
+        }
+
+        @Override
+        public void handleRecordCmd(DeviceControlRecordCmd command) {
+            control(command);
+        }
+
+        @Override
+        public void handleGuardCmd(DeviceControlGuard command) {
+            control(command);
+        }
+
+        @Override
+        public void handleAlarmCmd(DeviceControlAlarm command) {
+            control(command);
+        }
+
+        @Override
+        public void handleIFameCmd(DeviceControlIFame command) {
+            control(command);
+        }
+
+        @Override
+        public void handleDragZoomIn(DeviceControlDragIn command) {
+            control(command);
+        }
+
+        @Override
+        public void handleDragZoomOut(DeviceControlDragOut command) {
+            control(command);
+        }
+
+        @Override
+        public void handleHomePosition(DeviceControlPosition command) {
+            control(command);
         }
 
         @Override
@@ -458,7 +557,7 @@ final class LunaDevice implements AutoCloseable {
 
         @Override
         public <T> void deviceControl(T control) {
-            // not exercised
+            // not called by the library's DeviceControl handler, which uses DeviceControlRequestHandler
         }
 
         @Override
@@ -551,6 +650,58 @@ final class LunaDevice implements AutoCloseable {
         @Override
         public String getMethod() {
             return "SUBSCRIBE";
+        }
+    }
+
+    /** The library's DeviceControl handler, recording each body as the library decoded it before handling it. */
+    static final class RecordingControlHandler extends DeviceControlMessageHandler {
+
+        private final Answers answers;
+
+        RecordingControlHandler(Answers answers) {
+            super(answers);
+            this.answers = answers;
+            setDeviceControlRequestHandler(answers);
+        }
+
+        @Override
+        public void handForEvt(RequestEvent event) {
+            answers.controlBody(getXmlStr());
+            super.handForEvt(event);
+        }
+    }
+
+    /**
+     * Control/DeviceConfig (§9.3, A.2.3), which the library does not handle: answered 200 (by the
+     * library), recorded, then answered with a DeviceConfig Response, Result OK, same SN (A.2.6).
+     */
+    static final class ConfigHandler extends MessageClientHandlerAbstract {
+
+        private final Answers answers;
+
+        ConfigHandler(Answers answers) {
+            super(answers);
+            this.answers = answers;
+        }
+
+        @Override
+        public String getRootType() {
+            return "Control";
+        }
+
+        @Override
+        public String getCmdType() {
+            return "DeviceConfig";
+        }
+
+        @Override
+        public void handForEvt(RequestEvent event) {
+            answers.controlBody(getXmlStr());
+            DeviceConfigControl config = parseXml(DeviceConfigControl.class);
+            answers.control(config);
+            DeviceSession session = getDeviceSession(event);
+            ClientSendCmd.deviceConfigResponse(session.getFromDevice(), session.getToDevice(),
+                    new DeviceConfigResponse(config.getSn(), config.getDeviceId(), "OK"));
         }
     }
 

@@ -331,6 +331,38 @@ final class Sipp {
             return exitCode == 0;
         }
 
+        /**
+         * The bodies of the MESSAGE requests sipp received, in arrival order, from its message trace
+         * ({@code -trace_msg}: one block per message, headed by a dashed line and "message received"),
+         * each decoded in the charset its prolog declares (GB2312 read as its superset GB18030).
+         */
+        List<String> receivedBodies() {
+            List<String> bodies = new ArrayList<>();
+            for (String block : messages.split("\n-{10,} ")) {
+                int start = block.indexOf("message received");
+                int message = start < 0 ? -1 : block.indexOf("\n\n", start);
+                if (message < 0 || !block.startsWith("MESSAGE ", message + 2)) {
+                    continue;
+                }
+                String sip = block.substring(message + 2).replace("\r\n", "\n");
+                int body = sip.indexOf("\n\n");
+                bodies.add(body < 0 ? "" : declared(sip.substring(body + 2).strip()));
+            }
+            return bodies;
+        }
+
+        /** {@code body}, read as ISO-8859-1 bytes, decoded in the charset its XML prolog names. */
+        private static String declared(String body) {
+            int at = body.indexOf("encoding=\"");
+            int prologEnd = body.indexOf("?>");
+            if (at < 0 || prologEnd < at) {
+                return body;
+            }
+            String name = body.substring(at + 10, body.indexOf('"', at + 10));
+            Charset charset = name.equalsIgnoreCase("GB2312") ? GENERATED : Charset.forName(name);
+            return new String(body.getBytes(StandardCharsets.ISO_8859_1), charset);
+        }
+
         @Override
         public String toString() {
             return "sipp exit code " + exitCode + (exitCode == KILLED ? " (killed: it did not end in time)" : "")

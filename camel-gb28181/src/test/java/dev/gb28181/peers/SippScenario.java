@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Builds sipp scenarios for a GB/T 28181 device whose content varies per test: answers to the
  * platform's queries (§9.5, A.2.4) in Annex N parts that may be lost or duplicated, alarms (§9.4,
- * A.2.5.1) and catalog subscriptions (§9.11, RFC 6665). The text goes to {@link Sipp#generated} and
+ * A.2.5.1), catalog subscriptions (§9.11, RFC 6665) and device control (§9.3, A.2.3) with the
+ * device's Response where the standard asks for one. The text goes to {@link Sipp#generated} and
  * {@link Sipp#outOfCall}.
  *
  * <p>A run has two scenarios. The main one ({@link #device}) registers the device taken from the
@@ -27,6 +28,14 @@ final class SippScenario {
             + "<!DOCTYPE scenario SYSTEM \"sipp.dtd\">\n";
 
     private static final String LOOP_PREFIX = "3402000000131";
+
+    /**
+     * The commands GB/T 28181-2016 has a device answer with a Response (§9.3.1, A.2.6: RecordCmd,
+     * GuardCmd, AlarmCmd, HomePosition and any DeviceConfig; J.7), as a pattern for {@link #acceptControl}.
+     */
+    static final String STANDARD_RESPONSES = "RecordCmd>|GuardCmd>|AlarmCmd>|HomePosition>|CmdType>DeviceConfig";
+    /** A pattern no control body matches. */
+    static final String NONE = "CmdType>NeverSent";
 
     private final String name;
     private final String platformId;
@@ -224,6 +233,94 @@ final class SippScenario {
         return this;
     }
 
+    /**
+     * Out of call: receives one DeviceControl or DeviceConfig MESSAGE (GB/T 28181-2016 §9.3, A.2.3).
+     * A body matching {@code rejected} is answered {@code 488 Not Acceptable Here} and nothing more;
+     * any other 200. Then a body matching {@code refused} gets a Response with Result ERROR, one
+     * matching {@code answered} (e.g. {@link #STANDARD_RESPONSES}) one with Result OK, each carrying
+     * the command's CmdType, SN and DeviceID (J.7.5) and expecting 200. The patterns are POSIX
+     * extended expressions without {@code <} ({@link #NONE} for none). The bodies themselves are read
+     * back from sipp's message trace ({@link Sipp.Result#receivedBodies()}).
+     */
+    SippScenario acceptControl(String deviceId, String answered, String refused, String rejected) {
+        steps.add("""
+                  <recv request="MESSAGE">
+                    <action>
+                      <ereg regexp="CmdType>Device[A-Za-z]+" search_in="body" check_it="true" assign_to="cmd"/>
+                      <ereg regexp="SN>[0-9]+" search_in="body" check_it="true" assign_to="sn"/>
+                      <ereg regexp="DeviceID>[0-9]+" search_in="body" check_it="true" assign_to="target"/>
+                      <ereg regexp="%s" search_in="body" check_it="false" assign_to="answered"/>
+                      <ereg regexp="%s" search_in="body" check_it="false" assign_to="refused"/>
+                      <ereg regexp="%s" search_in="body" check_it="false" assign_to="rejected"/>
+                    </action>
+                  </recv>
+                  <nop next="controlRejected" test="rejected"/>
+                """.formatted(answered, refused, rejected));
+        steps.add(ok(""));
+        steps.add("""
+                  <nop next="controlRefused" test="refused"/>
+                  <nop next="controlAnswered" test="answered"/>
+                  <nop next="controlDone"/>
+                  <label id="controlAnswered"/>
+                """);
+        steps.add(responseMessage(deviceId, "OK"));
+        steps.add("""
+                  <nop next="controlDone"/>
+                  <label id="controlRefused"/>
+                """);
+        steps.add(responseMessage(deviceId, "ERROR"));
+        steps.add("""
+                  <nop next="controlDone"/>
+                  <label id="controlRejected"/>
+                """);
+        steps.add(status("488 Not Acceptable Here"));
+        steps.add("  <label id=\"controlDone\"/>\n");
+        steps.add(handled());
+        counts = true;
+        return this;
+    }
+
+    /**
+     * Out of call: receives one DeviceControl or DeviceConfig MESSAGE and sends its Response (Result
+     * OK, the command's CmdType, SN and DeviceID) first, expecting 200, and only then answers the
+     * command itself with 200: the order a device with a slow SIP layer and a quick application
+     * produces.
+     */
+    SippScenario acceptControlAnsweringFirst(String deviceId) {
+        steps.add("""
+                  <recv request="MESSAGE">
+                    <action>
+                      <ereg regexp="CmdType>Device[A-Za-z]+" search_in="body" check_it="true" assign_to="cmd"/>
+                      <ereg regexp="SN>[0-9]+" search_in="body" check_it="true" assign_to="sn"/>
+                      <ereg regexp="DeviceID>[0-9]+" search_in="body" check_it="true" assign_to="target"/>
+                      <ereg regexp=".*" search_in="hdr" header="Via:" check_it="true" assign_to="controlVia"/>
+                      <ereg regexp=".*" search_in="hdr" header="From:" check_it="true" assign_to="controlFrom"/>
+                      <ereg regexp=".*" search_in="hdr" header="To:" check_it="true" assign_to="controlTo"/>
+                      <ereg regexp=".*" search_in="hdr" header="CSeq:" check_it="true" assign_to="controlCseq"/>
+                    </action>
+                  </recv>
+                """);
+        steps.add(responseMessage(deviceId, "OK"));
+        steps.add("""
+                  <send>
+                    <![CDATA[
+
+                      SIP/2.0 200 OK
+                      Via: [$controlVia]
+                      From: [$controlFrom]
+                      To: [$controlTo];tag=dev[pid]
+                      Call-ID: [call_id]
+                      CSeq: [$controlCseq]
+                      Content-Length: 0
+
+                    ]]>
+                  </send>
+                """);
+        steps.add(handled());
+        counts = true;
+        return this;
+    }
+
     /** The scenario text. */
     String xml() {
         StringBuilder xml = new StringBuilder(PROLOG).append("<scenario name=\"").append(name).append("\">\n");
@@ -247,6 +344,31 @@ final class SippScenario {
                 <DeviceID>%s</DeviceID>
                 %s</Response>
                 """.formatted(deviceId, elements);
+    }
+
+    /**
+     * The MESSAGE carrying a control's Response, expecting 200. sipp's {@code [branch]} is the same in
+     * every out-of-call call of a run (it counts per call, and each of these is call 0): the platform
+     * rightly takes a second Response with the same branch for a retransmission of the first and
+     * repeats its 200 (RFC 3261 §17.2.3), so the branch here is made from the call's own Call-ID.
+     */
+    private String responseMessage(String deviceId, String result) {
+        return message("MESSAGE", deviceId, controlResponse(result), "")
+                .replace("branch=[branch]-[cseq]", "branch=z9hG4bK-[call_id]-[cseq]")
+                + "  <recv response=\"200\"/>\n";
+    }
+
+    /** A control's Response (A.2.6, J.7.5): its CmdType, SN and DeviceID as captured, and the result. */
+    private static String controlResponse(String result) {
+        return """
+                <?xml version="1.0" encoding="GB2312"?>
+                <Response>
+                <[$cmd]</CmdType>
+                <[$sn]</SN>
+                <[$target]</DeviceID>
+                <Result>%s</Result>
+                </Response>
+                """.formatted(result);
     }
 
     private static String queryReceived(String cmdType) {
@@ -284,6 +406,25 @@ final class SippScenario {
 
     private static String ok(String toTag) {
         return ok(toTag, "");
+    }
+
+    /** A final answer without body to the last request, e.g. {@code 488 Not Acceptable Here}. */
+    private static String status(String statusLine) {
+        return """
+                  <send>
+                    <![CDATA[
+
+                      SIP/2.0 %s
+                      [last_Via:]
+                      [last_From:]
+                      [last_To:];tag=dev[pid]
+                      [last_Call-ID:]
+                      [last_CSeq:]
+                      Content-Length: 0
+
+                    ]]>
+                  </send>
+                """.formatted(statusLine);
     }
 
     private static String ok(String toTag, String extraHeaders) {
