@@ -49,6 +49,12 @@ public final class DeviceConfig extends ManscdpControl {
         super("DeviceConfig");
     }
 
+    /** Always: GB/T 28181-2016 §9.3.1 answers every DeviceConfig with a {@link DeviceConfigResponse}. */
+    @Override
+    public boolean expectsResponse() {
+        return true;
+    }
+
     public BasicParam getBasicParam() {
         return basicParam;
     }

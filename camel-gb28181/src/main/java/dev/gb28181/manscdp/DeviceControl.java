@@ -10,7 +10,8 @@ import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
  * which some devices and platforms write, is read as the same),
  * {@code DragZoomIn}/{@code DragZoomOut}, {@code HomePosition}, and from 2022 {@code PTZPreciseCtrl},
  * {@code FormatSDCard}, {@code TargetTrack}, {@code DeviceUpgrade}. Answered by a
- * {@link DeviceControlResponse} where the standard asks for one.
+ * {@link DeviceControlResponse} where the standard asks for one ({@link #expectsResponse()}). A 2022
+ * {@code TargetTrack} (Auto, Manual, Stop) may come with {@code DeviceID2} and {@code TargetArea}.
  */
 public final class DeviceControl extends ManscdpControl {
 
@@ -49,6 +50,12 @@ public final class DeviceControl extends ManscdpControl {
 
     @JacksonXmlProperty(localName = "TargetTrack")
     private String targetTrack;
+
+    @JacksonXmlProperty(localName = "DeviceID2")
+    private String deviceId2;
+
+    @JacksonXmlProperty(localName = "TargetArea")
+    private DragZoom targetArea;
 
     @JacksonXmlProperty(localName = "DeviceUpgrade")
     private DeviceUpgrade deviceUpgrade;
@@ -157,6 +164,24 @@ public final class DeviceControl extends ManscdpControl {
         this.targetTrack = targetTrack;
     }
 
+    /** The ball camera that tracks in a gun-ball linkage (2022 TargetTrack's {@code DeviceID2}). */
+    public String getDeviceId2() {
+        return deviceId2;
+    }
+
+    public void setDeviceId2(String deviceId2) {
+        this.deviceId2 = deviceId2;
+    }
+
+    /** The target's rectangle for a manual TargetTrack (2022 {@code TargetArea}, laid out like a DragZoom). */
+    public DragZoom getTargetArea() {
+        return targetArea;
+    }
+
+    public void setTargetArea(DragZoom targetArea) {
+        this.targetArea = targetArea;
+    }
+
     public DeviceUpgrade getDeviceUpgrade() {
         return deviceUpgrade;
     }
@@ -171,6 +196,18 @@ public final class DeviceControl extends ManscdpControl {
 
     public void setInfo(ControlInfo info) {
         this.info = info;
+    }
+
+    /**
+     * {@code true} when the message holds a command GB/T 28181-2016 §9.3.1 answers with a Response:
+     * RecordCmd, GuardCmd, AlarmCmd, HomePosition; GB/T 28181-2022 §9.3.1 adds DeviceUpgrade. PTZCmd,
+     * TeleBoot, IFameCmd, DragZoomIn/Out and the 2022 PTZPreciseCtrl, FormatSDCard and TargetTrack are
+     * answered with the 200 alone.
+     */
+    @Override
+    public boolean expectsResponse() {
+        return recordCmd != null || guardCmd != null || alarmCmd != null || homePosition != null
+                || deviceUpgrade != null;
     }
 
     /** Reads {@code IFrameCmd}, the corrected spelling some devices and platforms write for {@code IFameCmd}. */

@@ -1,8 +1,10 @@
 package dev.gb28181.platform;
 
 import dev.gb28181.manscdp.ManscdpCodec;
+import dev.gb28181.manscdp.ManscdpControl;
 import dev.gb28181.manscdp.ManscdpMessage;
 import dev.gb28181.manscdp.ManscdpQuery;
+import dev.gb28181.manscdp.ManscdpResponse;
 import dev.gb28181.sip.SipResponse;
 import dev.gb28181.sip.SipStack;
 import dev.gb28181.sip.SipStackConfig;
@@ -24,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One GB/T 28181 platform: the SIP stack on one host and port (UDP and TCP, GB/T 28181-2016 §4.3),
  * the device registry, registration with digest authentication (§9.1), keepalive and online status
- * (§9.6), MANSCDP queries and their answers (§9.5, Annex A, split answers of Annex N), alarms
+ * (§9.6), device control (§9.3), MANSCDP queries and their answers (§9.5, Annex A, split answers of
+ * Annex N), alarms
  * (§9.4), mobile positions (§9.13) and subscriptions (§9.11). Camel-free; the Camel component owns
  * one instance.
  *
@@ -108,8 +111,8 @@ public class Gb28181Platform implements AutoCloseable {
 
     /**
      * Ends every subscription ({@code Expires: 0}, waiting up to 2 s for the answers), fails the
-     * queries in flight, unbinds, stops timers; idempotent. The registry keeps its devices (a restart
-     * re-arms them).
+     * queries and controls in flight, unbinds, stops timers; idempotent. The registry keeps its
+     * devices (a restart re-arms them).
      */
     public synchronized void stop() {
         SipStack sip = stack;
@@ -170,8 +173,8 @@ public class Gb28181Platform implements AutoCloseable {
 
     /**
      * Queries a device (GB/T 28181-2016 §9.5, Annex A.2.4) and completes with its typed answer. The
-     * query's SN is set (unique among the device's queries in flight) and its DeviceID defaults to
-     * {@code deviceId} (set a channel ID to ask about a channel); the query object is changed, so use
+     * query's SN is set (unique among the device's queries and controls in flight) and its DeviceID
+     * defaults to {@code deviceId} (set a channel ID to ask about a channel); the query object is changed, so use
      * one per call. Split answers (Catalog, RecordInfo; Annex N) complete once SumNum distinct items
      * arrived, aggregated into one answer ({@code complete} true), or with the parts received when
      * they stop for {@link PlatformConfig#partIdleTimeout()} ({@code complete} false); SumNum 0 is an
@@ -182,6 +185,29 @@ public class Gb28181Platform implements AutoCloseable {
      */
     public CompletableFuture<ManscdpMessage> query(String deviceId, ManscdpQuery query) {
         return client.query(deviceId, query);
+    }
+
+    /**
+     * Commands a device (GB/T 28181-2016 §9.3, Annex A.2.3; GB/T 28181-2022 §9.3): a
+     * {@code DeviceControl} or {@code DeviceConfig} MESSAGE with a new SN (unique among the device's
+     * exchanges in flight) and DeviceID {@code deviceId} unless the control names a channel; the
+     * control object is changed, so use one per call.
+     *
+     * <p>Controls the standard answers with a Response ({@link ManscdpControl#expectsResponse()}:
+     * RecordCmd, GuardCmd, AlarmCmd, HomePosition, DeviceConfig, and 2022's DeviceUpgrade; §9.3.1,
+     * flow §9.3.2.2) wait after the 200 for the {@code DeviceControlResponse} or
+     * {@code DeviceConfigResponse} with the same SN (correlated like queries) for
+     * {@link PlatformConfig#controlResponseTimeout()}: Result OK (or anything but ERROR) completes with
+     * it, ERROR fails with {@link ControlRefusedException}; none in time completes with {@code null}
+     * (many devices answer only 200). The other controls (PTZCmd, TeleBoot, IFameCmd, DragZoomIn/Out,
+     * 2022's PTZPreciseCtrl, FormatSDCard, TargetTrack; flow §9.3.2.1) complete with {@code null} at
+     * the 200. Fails like {@link #send}: {@link DeviceUnavailableException} at once for an unknown or
+     * offline device, {@link SipStatusException} for a non-2xx, {@link ManscdpTimeoutException} when no
+     * SIP answer came within {@link PlatformConfig#requestTimeout()}. Completes on an I/O or timer
+     * thread.
+     */
+    public CompletableFuture<ManscdpResponse> control(String deviceId, ManscdpControl control) {
+        return client.control(deviceId, control);
     }
 
     /**
@@ -207,7 +233,8 @@ public class Gb28181Platform implements AutoCloseable {
     /** Wheel tick: fine enough for the shortest configured deadline, at most 100 ms. */
     private long tickMillis() {
         long shortest = Math.min(Math.min(config.offlineAfter().toMillis(), config.registerExpiresMin().toMillis()),
-                Math.min(config.requestTimeout().toMillis(), config.partIdleTimeout().toMillis()));
+                Math.min(Math.min(config.requestTimeout().toMillis(), config.partIdleTimeout().toMillis()),
+                        config.controlResponseTimeout().toMillis()));
         return Math.max(10, Math.min(100, shortest / 20));
     }
 

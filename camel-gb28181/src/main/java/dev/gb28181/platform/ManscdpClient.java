@@ -2,10 +2,14 @@ package dev.gb28181.platform;
 
 import dev.gb28181.manscdp.CatalogItem;
 import dev.gb28181.manscdp.CatalogResponse;
+import dev.gb28181.manscdp.DeviceConfigResponse;
+import dev.gb28181.manscdp.DeviceControlResponse;
 import dev.gb28181.manscdp.ManscdpCodec;
+import dev.gb28181.manscdp.ManscdpControl;
 import dev.gb28181.manscdp.ManscdpMessage;
 import dev.gb28181.manscdp.ManscdpQueries;
 import dev.gb28181.manscdp.ManscdpQuery;
+import dev.gb28181.manscdp.ManscdpResponse;
 import dev.gb28181.manscdp.ManscdpRoot;
 import dev.gb28181.manscdp.SplitResponse;
 import dev.gb28181.sip.CSeq;
@@ -38,11 +42,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends MANSCDP MESSAGEs to devices and correlates the answers to queries (GB/T 28181-2016 §9.3,
- * §9.5, Annex A): a query is a MESSAGE the device accepts with 200, its answer a separate MESSAGE
- * from the device carrying the query's SN. Answers are matched by (From user, SN) and CmdType, so
- * any number of queries may be in flight to one device; the SN is unique among a device's queries
- * in flight.
+ * Sends MANSCDP MESSAGEs to devices and correlates the answers to queries and controls
+ * (GB/T 28181-2016 §9.3, §9.5, Annex A): a query, or a control answered with a Response (§9.3.2.2),
+ * is a MESSAGE the device accepts with 200, its answer a separate MESSAGE from the device carrying
+ * the request's SN. Answers are matched by (From user, SN) and CmdType, so any number of queries and
+ * controls may be in flight to one device; the SN is unique among a device's exchanges in flight.
  *
  * <p>Split answers (Annex N: Catalog, RecordInfo) arrive in parts with SumNum = total; items are
  * collected in a set (items' {@code equals}), so a part the device sends again is not counted twice,
@@ -71,7 +75,7 @@ final class ManscdpClient {
     private final DeviceRegistry registry;
     private final PlatformEvents events;
     private final ManscdpCodec codec;
-    private final ConcurrentHashMap<Key, Exchange> queries = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Key, Exchange> exchanges = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Key, Exchange> unsolicited = new ConcurrentHashMap<>();
     private final AtomicLong sn = new AtomicLong(ThreadLocalRandom.current().nextInt(1, 1 << 16));
     private volatile SipStack stack;
@@ -93,13 +97,13 @@ final class ManscdpClient {
         this.timer = timer;
     }
 
-    /** Fails every query in flight and drops unsolicited aggregations. */
+    /** Fails every query and control in flight and drops unsolicited aggregations. */
     void stop() {
         stack = null;
         timer = null;
-        for (Exchange x : queries.values()) {
+        for (Exchange x : exchanges.values()) {
             x.fail(new IllegalStateException("The platform stopped before device " + x.key.deviceId
-                    + " answered Query " + x.cmdType + " SN " + x.key.sn));
+                    + " answered " + x.cmdType + " SN " + x.key.sn));
         }
         unsolicited.values().forEach(Exchange::cancelTimer);
         unsolicited.clear();
@@ -227,36 +231,83 @@ final class ManscdpClient {
                 + config.requestTimeout().toMillis() + " ms");
     }
 
-    // ---- queries -------------------------------------------------------------------------------
+    // ---- queries and controls ----------------------------------------------------------------
 
     /** Sends a query and correlates its answer (see {@link Gb28181Platform#query}). */
     CompletableFuture<ManscdpMessage> query(String deviceId, ManscdpQuery query) {
+        return correlate(deviceId, query,
+                query.getCmdType() != null && ManscdpQueries.isSplit(query.getCmdType()) ? Kind.SPLIT : Kind.ANSWER);
+    }
+
+    /**
+     * Sends a control (see {@link Gb28181Platform#control}): one the standard answers with a Response
+     * is correlated like a query and may end without one; any other completes at the 200.
+     */
+    CompletableFuture<ManscdpResponse> control(String deviceId, ManscdpControl control) {
+        CompletableFuture<ManscdpResponse> result = new CompletableFuture<>();
+        CompletableFuture<?> answer;
+        if (control.expectsResponse()) {
+            answer = correlate(deviceId, control, Kind.CONTROL);
+        } else {
+            control.setSn(nextSn());
+            answer = send(deviceId, control);
+        }
+        answer.whenComplete((message, error) -> {
+            if (error != null) {
+                result.completeExceptionally(unwrap(error));
+            } else if (message instanceof ManscdpResponse response) {
+                if ("ERROR".equalsIgnoreCase(result(response))) {
+                    result.completeExceptionally(new ControlRefusedException(response, "Device " + deviceId
+                            + " refused " + describe(deviceId, control) + ": Result ERROR"));
+                } else {
+                    result.complete(response);
+                }
+            } else {
+                result.complete(null);
+            }
+        });
+        return result;
+    }
+
+    /** The {@code Result} of a control's Response (GB/T 28181-2016 Annex A.2.6), else {@code null}. */
+    private static String result(ManscdpResponse response) {
+        if (response instanceof DeviceControlResponse r) {
+            return r.getResult();
+        }
+        return response instanceof DeviceConfigResponse r ? r.getResult() : null;
+    }
+
+    /**
+     * Sends a message with an SN unique among the device's exchanges in flight and waits for the
+     * device's answer with that SN and the message's CmdType.
+     */
+    private CompletableFuture<ManscdpMessage> correlate(String deviceId, ManscdpMessage message, Kind kind) {
         CompletableFuture<ManscdpMessage> future = new CompletableFuture<>();
         try {
             Device device = requireOnline(deviceId);
             SipStack sip = requireStack();
-            if (query.getCmdType() == null) {
-                throw new IllegalArgumentException("A query needs a CmdType");
+            if (message.getCmdType() == null) {
+                throw new IllegalArgumentException("A " + message.root().xmlName() + " needs a CmdType");
             }
-            if (query.getDeviceId() == null) {
-                query.setDeviceId(deviceId);
+            if (message.getDeviceId() == null) {
+                message.setDeviceId(deviceId);
             }
-            Exchange x = new Exchange(query.getCmdType(), ManscdpQueries.isSplit(query.getCmdType()), future, null);
+            Exchange x = new Exchange(message.getCmdType(), kind, future, null);
             while (true) {
                 Key key = new Key(deviceId, nextSn());
-                if (queries.putIfAbsent(key, x) == null) {
+                if (exchanges.putIfAbsent(key, x) == null) {
                     x.key = key;
                     break;
                 }
             }
             future.whenComplete((answer, error) -> {
-                queries.remove(x.key, x);
+                exchanges.remove(x.key, x);
                 x.cancelTimer();
             });
-            query.setSn(x.key.sn);
-            SipRequest request = newMessage(sip, device, encode(device, query));
+            message.setSn(x.key.sn);
+            SipRequest request = newMessage(sip, device, encode(device, message));
             x.arm(config.requestTimeout().toNanos());
-            String what = describe(deviceId, query);
+            String what = describe(deviceId, message);
             sendRequest(sip, device, request, what).whenComplete((response, error) -> onSipAnswer(x, response, error,
                     what));
         } catch (RuntimeException e) {
@@ -277,7 +328,7 @@ final class ManscdpClient {
     }
 
     /**
-     * Offers a message from a device to the queries in flight.
+     * Offers a message from a device to the queries and controls in flight.
      *
      * @return {@code true} when it answered one (it is consumed), {@code false} when nobody asked for it
      */
@@ -286,11 +337,14 @@ final class ManscdpClient {
         if (answerSn == null || message.root() != ManscdpRoot.RESPONSE) {
             return false;
         }
-        Exchange x = queries.get(new Key(deviceId, answerSn));
+        Exchange x = exchanges.get(new Key(deviceId, answerSn));
         if (x == null || !x.cmdType.equalsIgnoreCase(message.getCmdType())) {
             return false;
         }
-        if (x.split && message instanceof SplitResponse<?> part) {
+        if (x.kind == Kind.CONTROL && !(message instanceof ManscdpResponse)) {
+            return false;
+        }
+        if (x.kind == Kind.SPLIT && message instanceof SplitResponse<?> part) {
             x.addPart(part);
         } else {
             x.complete(message);
@@ -309,7 +363,7 @@ final class ManscdpClient {
         Key key = new Key(deviceId, partSn);
         while (true) {
             Exchange x = unsolicited.computeIfAbsent(key, k -> {
-                Exchange created = new Exchange(part.getCmdType(), true, null, CatalogEvent.UNSOLICITED);
+                Exchange created = new Exchange(part.getCmdType(), Kind.SPLIT, null, CatalogEvent.UNSOLICITED);
                 created.key = k;
                 created.arm(config.partIdleTimeout().toNanos());
                 return created;
@@ -350,14 +404,24 @@ final class ManscdpClient {
         return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
+    /** What an exchange waits for after the device's 200. */
+    enum Kind {
+        /** One answer within {@code requestTimeout} of sending, else a timeout. */
+        ANSWER,
+        /** Parts (Annex N): the first within {@code firstPartTimeout}, the next within {@code partIdleTimeout}. */
+        SPLIT,
+        /** A control's Response within {@code controlResponseTimeout}, else completes with none (§9.3.2). */
+        CONTROL
+    }
+
     /**
-     * One query in flight (future set) or one unsolicited catalog being aggregated (source set). All
-     * state is guarded by the exchange's monitor; futures complete and events go out after it.
+     * One query or control in flight (future set) or one unsolicited catalog being aggregated (source
+     * set). All state is guarded by the exchange's monitor; futures complete and events go out after it.
      */
     private final class Exchange {
 
         final String cmdType;
-        final boolean split;
+        final Kind kind;
         final CompletableFuture<ManscdpMessage> future;
         final String unsolicitedSource;
         Key key;
@@ -370,9 +434,9 @@ final class ManscdpClient {
         private SplitResponse<?> first;
         private LinkedHashSet<Object> items;
 
-        Exchange(String cmdType, boolean split, CompletableFuture<ManscdpMessage> future, String unsolicitedSource) {
+        Exchange(String cmdType, Kind kind, CompletableFuture<ManscdpMessage> future, String unsolicitedSource) {
             this.cmdType = cmdType;
-            this.split = split;
+            this.kind = kind;
             this.future = future;
             this.unsolicitedSource = unsolicitedSource;
         }
@@ -409,15 +473,18 @@ final class ManscdpClient {
             }
         }
 
-        /** The device said 200: a split query now waits {@code firstPartTimeout} for its first part. */
+        /**
+         * The device said 200: a split query now waits {@code firstPartTimeout} for its first part, a
+         * control {@code controlResponseTimeout} for its Response.
+         */
         void accepted() {
             synchronized (this) {
                 accepted = true;
-                if (!split || first != null || done) {
+                if (kind == Kind.ANSWER || first != null || done) {
                     return;
                 }
             }
-            arm(config.firstPartTimeout().toNanos());
+            arm((kind == Kind.SPLIT ? config.firstPartTimeout() : config.controlResponseTimeout()).toNanos());
         }
 
         /**
@@ -502,6 +569,7 @@ final class ManscdpClient {
         private void onTimer() {
             SplitResponse<?> partial = null;
             ManscdpTimeoutException failure = null;
+            boolean only200 = false;
             synchronized (this) {
                 timeout = null;
                 if (done) {
@@ -515,6 +583,9 @@ final class ManscdpClient {
                 }
                 if (first != null) {
                     partial = finish(false);
+                } else if (kind == Kind.CONTROL && accepted) {
+                    done = true;
+                    only200 = true;
                 } else {
                     done = true;
                     failure = new ManscdpTimeoutException(timeoutMessage());
@@ -524,6 +595,9 @@ final class ManscdpClient {
                 LOG.debug("Device {} stopped sending {} SN {} after {} of {} items", key.deviceId, cmdType, key.sn,
                         partial.items().size(), partial.getSumNum());
                 deliver(partial, false);
+            } else if (only200) {
+                LOG.debug("Device {} accepted {} SN {} with 200 and sent no Response", key.deviceId, cmdType, key.sn);
+                future.complete(null);
             } else if (future != null) {
                 future.completeExceptionally(failure);
             } else {
@@ -532,12 +606,12 @@ final class ManscdpClient {
         }
 
         private String timeoutMessage() {
-            String what = "Query " + cmdType + " SN " + key.sn;
+            String what = (kind == Kind.CONTROL ? "Control " : "Query ") + cmdType + " SN " + key.sn;
             if (!accepted) {
                 return "Device " + key.deviceId + " sent no SIP answer to " + what + " within "
                         + config.requestTimeout().toMillis() + " ms";
             }
-            long waited = (split ? config.firstPartTimeout() : config.requestTimeout()).toMillis();
+            long waited = (kind == Kind.SPLIT ? config.firstPartTimeout() : config.requestTimeout()).toMillis();
             return "Device " + key.deviceId + " accepted " + what + " but sent no answer within " + waited + " ms";
         }
     }

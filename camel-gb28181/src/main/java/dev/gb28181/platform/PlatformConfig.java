@@ -28,6 +28,7 @@ public final class PlatformConfig {
     private Duration requestTimeout = Duration.ofSeconds(10);
     private Duration firstPartTimeout = Duration.ofSeconds(60);
     private Duration partIdleTimeout = Duration.ofSeconds(5);
+    private Duration controlResponseTimeout = Duration.ofSeconds(5);
     private Charset charset = Charset.forName("GB18030");
     private Duration registerExpiresMin = Duration.ofSeconds(3600);
     private Duration registerExpiresMax = Duration.ofSeconds(86400);
@@ -71,9 +72,10 @@ public final class PlatformConfig {
         if (authLockout.isNegative()) {
             throw new IllegalArgumentException("authLockout must not be negative");
         }
-        for (Duration d : new Duration[] {requestTimeout, firstPartTimeout, partIdleTimeout}) {
+        for (Duration d : new Duration[] {requestTimeout, firstPartTimeout, partIdleTimeout, controlResponseTimeout}) {
             if (d == null || d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException("requestTimeout, firstPartTimeout and partIdleTimeout must be positive");
+                throw new IllegalArgumentException("requestTimeout, firstPartTimeout, partIdleTimeout and "
+                        + "controlResponseTimeout must be positive");
             }
         }
         Objects.requireNonNull(charset, "charset");
@@ -225,6 +227,21 @@ public final class PlatformConfig {
 
     public PlatformConfig partIdleTimeout(Duration partIdleTimeout) {
         this.partIdleTimeout = partIdleTimeout;
+        return this;
+    }
+
+    /**
+     * How long a control the standard answers with a Response (GB/T 28181-2016 §9.3.1, §9.3.2.2:
+     * RecordCmd, GuardCmd, AlarmCmd, HomePosition, DeviceConfig; 2022 also DeviceUpgrade) waits for
+     * that Response after the device's 200. Many devices send only the 200: when this passes, the
+     * control completes without a Response instead of failing.
+     */
+    public Duration controlResponseTimeout() {
+        return controlResponseTimeout;
+    }
+
+    public PlatformConfig controlResponseTimeout(Duration controlResponseTimeout) {
+        this.controlResponseTimeout = controlResponseTimeout;
         return this;
     }
 

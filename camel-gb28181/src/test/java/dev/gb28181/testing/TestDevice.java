@@ -232,6 +232,17 @@ public final class TestDevice implements AutoCloseable {
                 + sn + "</SN>\r\n<DeviceID>" + deviceId + "</DeviceID>\r\n" + extra + "</" + root + ">\r\n";
     }
 
+    /**
+     * The XML of a device's Response to a MANSCDP request from the platform: the request's CmdType,
+     * SN and DeviceID (a channel when the request named one), then {@code extra}, e.g.
+     * {@code <Result>OK</Result>} for a control (GB/T 28181-2016 Annex A.2.6).
+     */
+    public static String responseTo(SipRequest request, String extra) {
+        return "<?xml version=\"1.0\" encoding=\"GB2312\"?>\r\n<Response>\r\n<CmdType>" + cmdType(request)
+                + "</CmdType>\r\n<SN>" + sn(request) + "</SN>\r\n<DeviceID>" + element(request, "DeviceID")
+                + "</DeviceID>\r\n" + extra + "</Response>\r\n";
+    }
+
     /** A MESSAGE with a MANSCDP body in GB18030 (what GB2312-labelled bodies really are). */
     public SipResponse message(String xml) {
         return message(xml, Charset.forName("GB18030"));
