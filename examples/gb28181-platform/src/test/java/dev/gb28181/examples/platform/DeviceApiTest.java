@@ -27,6 +27,7 @@ import org.springframework.http.ResponseEntity;
  * is a 400 with nothing sent, an unknown device a 404, a refusal a 502, and the device list shows the
  * registered device.
  */
+@SuppressWarnings({ "unchecked", "rawtypes" }) // JSON objects read as raw Maps
 @CamelSpringBootTest
 @SpringBootTest(classes = PlatformApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "camel.component.gb28181.host=127.0.0.1", "camel.component.gb28181.port=0",
@@ -130,7 +131,7 @@ class DeviceApiTest {
         ResponseEntity<Map> record = post("/api/devices/" + DEVICE + "/control?cmd=Record&channelId=" + CHANNEL);
 
         assertThat(guard.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat((Map<?, ?>) guard.getBody().get("response")).containsEntry("result", "OK");
+        assertThat((Map<String, Object>) guard.getBody().get("response")).containsEntry("result", "OK");
         assertThat(record.getStatusCode()).isEqualTo(HttpStatus.BAD_GATEWAY);
         assertThat((String) record.getBody().get("message")).contains("ERROR");
     }
@@ -141,7 +142,7 @@ class DeviceApiTest {
         ResponseEntity<Map> one = http.getForEntity("/api/devices/" + DEVICE, Map.class);
 
         assertThat(all.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(all.getBody()).anySatisfy(d -> assertThat((Map<?, ?>) d).containsEntry("id", DEVICE));
+        assertThat(all.getBody()).anySatisfy(d -> assertThat((Map<String, Object>) d).containsEntry("id", DEVICE));
         assertThat(one.getBody()).containsEntry("id", DEVICE).containsEntry("online", true)
                 .containsEntry("transport", "UDP").containsKeys("address", "registeredAt", "lastKeepalive");
         assertThat((String) one.getBody().get("address")).startsWith("127.0.0.1:");
