@@ -31,6 +31,7 @@ import org.springframework.http.ResponseEntity;
 @CamelSpringBootTest
 @SpringBootTest(classes = PlatformApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "camel.component.gb28181.host=127.0.0.1", "camel.component.gb28181.port=0",
+                // the same as PlatformApplicationTest's: one context (and one embedded Kafka) for both
                 "camel.component.gb28181.request-timeout=2s" })
 class DeviceApiTest {
 
