@@ -184,7 +184,8 @@ final class Gb28181Controls {
 
     private static DragZoom dragZoom(Command command, Message in, Gb28181Endpoint e) {
         DragZoom zoom = new DragZoom();
-        zoom.setLength(required(command, "length", in.getHeader(Gb28181Constants.LENGTH, e.getLength(), Integer.class)));
+        zoom.setLength(required(command, "length",
+                in.getHeader(Gb28181Constants.LENGTH, e.getLength(), Integer.class)));
         zoom.setWidth(required(command, "width", in.getHeader(Gb28181Constants.WIDTH, e.getWidth(), Integer.class)));
         zoom.setMidPointX(required(command, "midPointX",
                 in.getHeader(Gb28181Constants.MID_POINT_X, e.getMidPointX(), Integer.class)));

@@ -34,7 +34,8 @@ public class Gb28181Endpoint extends DefaultEndpoint
      * catalog, alarm, mobileposition, message) or the commands it sends (query, subscribe, ptz,
      * control).
      */
-    @UriPath(enums = "register,keepalive,status,catalog,alarm,mobileposition,message,query,subscribe,ptz,control")
+    @UriPath(enums = "register,keepalive,status,catalog,alarm,mobileposition,message,query,subscribe,ptz,"
+            + "control")
     @Metadata(required = true)
     private final Gb28181Kind kind;
 
@@ -105,8 +106,8 @@ public class Gb28181Endpoint extends DefaultEndpoint
     private String endAlarmPriority;
 
     /**
-     * Alarm query and subscription, ResetAlarm control: the alarm method, 0 all, 1 phone, 2 device, 3 SMS, 4 GPS, 5 video,
-     * 6 device fault, 7 other.
+     * Alarm query and subscription, ResetAlarm control: the alarm method, 0 all, 1 phone, 2 device,
+     * 3 SMS, 4 GPS, 5 video, 6 device fault, 7 other.
      */
     @UriParam(label = "producer")
     private String alarmMethod;
