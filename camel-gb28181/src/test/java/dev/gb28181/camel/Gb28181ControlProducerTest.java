@@ -242,6 +242,37 @@ class Gb28181ControlProducerTest extends Gb28181TestSupport {
     }
 
     @Test
+    void targetTrackAndDeviceUpgradeCarryTheir2022Elements() throws Exception {
+        TestDevice nvr = registered();
+        nvr.autoAnswer(r -> r.bodyAsString(GB2312).contains("<DeviceUpgrade>")
+                ? List.of(TestDevice.responseTo(r, "<Result>OK</Result>\r\n")) : null);
+
+        Exchange track = send("direct:control", null, Map.of(Gb28181Constants.CONTROL_CMD, "TargetTrack",
+                Gb28181Constants.TARGET_TRACK, "manual", Gb28181Constants.DEVICE_ID2, "34020000001310000009",
+                Gb28181Constants.LENGTH, 1920, Gb28181Constants.WIDTH, 1080, Gb28181Constants.MID_POINT_X, 100,
+                Gb28181Constants.MID_POINT_Y, 200, Gb28181Constants.LENGTH_X, 30, Gb28181Constants.LENGTH_Y, 40))
+                .get(10, TimeUnit.SECONDS);
+        Exchange upgrade = send("direct:control", null, Map.of(Gb28181Constants.CONTROL_CMD, "DeviceUpgrade",
+                Gb28181Constants.FIRMWARE, "V5.7.3", Gb28181Constants.FILE_URL, "http://192.0.2.1/fw.bin",
+                Gb28181Constants.SESSION_ID, "s-1")).get(10, TimeUnit.SECONDS);
+        Exchange noUrl = send("direct:control", null, Map.of(Gb28181Constants.CONTROL_CMD, "DeviceUpgrade",
+                Gb28181Constants.FIRMWARE, "V5.7.3")).get(10, TimeUnit.SECONDS);
+
+        assertThat(track.getException()).isNull();
+        assertThat(track.getMessage().getBody()).isNull();
+        assertThat(upgrade.getMessage().getBody()).isInstanceOf(DeviceControlResponse.class);
+        assertThat(noUrl.getException()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fileUrl");
+        List<String> bodies = nvr.receivedRequests().stream().filter(r -> "MESSAGE".equals(r.method()))
+                .map(r -> r.bodyAsString(GB2312).replaceAll("\\s", "")).toList();
+        assertThat(bodies).hasSize(2);
+        assertThat(bodies.get(0)).contains("<TargetTrack>Manual</TargetTrack>")
+                .contains("<DeviceID2>34020000001310000009</DeviceID2>")
+                .contains("<TargetArea><Length>1920</Length><Width>1080</Width><MidPointX>100</MidPointX>");
+        assertThat(bodies.get(1)).contains("<DeviceUpgrade><Firmware>V5.7.3</Firmware><FileURL>http://192.0.2.1/fw.bin"
+                + "</FileURL><SessionID>s-1</SessionID></DeviceUpgrade>");
+    }
+
+    @Test
     void deviceConfigFromOptionsOrATypedBodyWhichWins() throws Exception {
         TestDevice nvr = registered();
         nvr.autoAnswer(r -> List.of(TestDevice.responseTo(r, "<Result>OK</Result>\r\n")));
