@@ -42,6 +42,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "charset": getOrCreateConfiguration(target).setCharset(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, dev.gb28181.camel.Gb28181Configuration.class, value)); return true;
+        case "controlresponsetimeout":
+        case "controlResponseTimeout": getOrCreateConfiguration(target).setControlResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "credentialsprovider":
         case "credentialsProvider": getOrCreateConfiguration(target).setCredentialsProvider(property(camelContext, dev.gb28181.platform.CredentialsProvider.class, value)); return true;
         case "digestqop":
@@ -102,6 +104,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "bridgeErrorHandler": return boolean.class;
         case "charset": return java.lang.String.class;
         case "configuration": return dev.gb28181.camel.Gb28181Configuration.class;
+        case "controlresponsetimeout":
+        case "controlResponseTimeout": return long.class;
         case "credentialsprovider":
         case "credentialsProvider": return dev.gb28181.platform.CredentialsProvider.class;
         case "digestqop":
@@ -158,6 +162,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "charset": return getOrCreateConfiguration(target).getCharset();
         case "configuration": return target.getConfiguration();
+        case "controlresponsetimeout":
+        case "controlResponseTimeout": return getOrCreateConfiguration(target).getControlResponseTimeout();
         case "credentialsprovider":
         case "credentialsProvider": return getOrCreateConfiguration(target).getCredentialsProvider();
         case "digestqop":

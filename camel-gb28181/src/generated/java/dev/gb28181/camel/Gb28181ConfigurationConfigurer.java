@@ -30,6 +30,8 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "authlockout":
         case "authLockout": target.setAuthLockout(property(camelContext, long.class, value)); return true;
         case "charset": target.setCharset(property(camelContext, java.lang.String.class, value)); return true;
+        case "controlresponsetimeout":
+        case "controlResponseTimeout": target.setControlResponseTimeout(property(camelContext, long.class, value)); return true;
         case "credentialsprovider":
         case "credentialsProvider": target.setCredentialsProvider(property(camelContext, dev.gb28181.platform.CredentialsProvider.class, value)); return true;
         case "digestqop":
@@ -74,6 +76,8 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "authlockout":
         case "authLockout": return long.class;
         case "charset": return java.lang.String.class;
+        case "controlresponsetimeout":
+        case "controlResponseTimeout": return long.class;
         case "credentialsprovider":
         case "credentialsProvider": return dev.gb28181.platform.CredentialsProvider.class;
         case "digestqop":
@@ -119,6 +123,8 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "authlockout":
         case "authLockout": return target.getAuthLockout();
         case "charset": return target.getCharset();
+        case "controlresponsetimeout":
+        case "controlResponseTimeout": return target.getControlResponseTimeout();
         case "credentialsprovider":
         case "credentialsProvider": return target.getCredentialsProvider();
         case "digestqop":

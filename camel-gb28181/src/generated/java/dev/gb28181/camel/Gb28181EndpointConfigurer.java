@@ -23,11 +23,13 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         Gb28181Endpoint target = (Gb28181Endpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "action": target.setAction(property(camelContext, java.lang.String.class, value)); return true;
         case "address": target.setAddress(property(camelContext, java.lang.String.class, value)); return true;
         case "alarmmethod":
         case "alarmMethod": target.setAlarmMethod(property(camelContext, java.lang.String.class, value)); return true;
         case "alarmtype":
         case "alarmType": target.setAlarmType(property(camelContext, java.lang.String.class, value)); return true;
+        case "aux": target.setAux(property(camelContext, java.lang.Integer.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "channelid":
@@ -39,6 +41,9 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "configType": target.setConfigType(property(camelContext, java.lang.String.class, value)); return true;
         case "deviceid":
         case "deviceId": target.setDeviceId(property(camelContext, java.lang.String.class, value)); return true;
+        case "deviceid2":
+        case "deviceId2": target.setDeviceId2(property(camelContext, java.lang.String.class, value)); return true;
+        case "enabled": target.setEnabled(property(camelContext, java.lang.Integer.class, value)); return true;
         case "endalarmpriority":
         case "endAlarmPriority": target.setEndAlarmPriority(property(camelContext, java.lang.String.class, value)); return true;
         case "endtime":
@@ -50,20 +55,59 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "expiration": target.setExpiration(property(camelContext, java.lang.Integer.class, value)); return true;
         case "expires": target.setExpires(property(camelContext, int.class, value)); return true;
         case "filepath":
         case "filePath": target.setFilePath(property(camelContext, java.lang.String.class, value)); return true;
+        case "fileurl":
+        case "fileUrl": target.setFileUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "firmware": target.setFirmware(property(camelContext, java.lang.String.class, value)); return true;
+        case "group": target.setGroup(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "heartbeatcount":
+        case "heartBeatCount": target.setHeartBeatCount(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "heartbeatinterval":
+        case "heartBeatInterval": target.setHeartBeatInterval(property(camelContext, java.lang.Integer.class, value)); return true;
         case "interval": target.setInterval(property(camelContext, java.lang.Integer.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "length": target.setLength(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "lengthx":
+        case "lengthX": target.setLengthX(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "lengthy":
+        case "lengthY": target.setLengthY(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "manufacturer": target.setManufacturer(property(camelContext, java.lang.String.class, value)); return true;
+        case "midpointx":
+        case "midPointX": target.setMidPointX(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "midpointy":
+        case "midPointY": target.setMidPointY(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "name": target.setName(property(camelContext, java.lang.String.class, value)); return true;
+        case "pan": target.setPan(property(camelContext, java.lang.Double.class, value)); return true;
+        case "preset": target.setPreset(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "presetindex":
+        case "presetIndex": target.setPresetIndex(property(camelContext, java.lang.Integer.class, value)); return true;
         case "recorderid":
         case "recorderId": target.setRecorderId(property(camelContext, java.lang.String.class, value)); return true;
+        case "resettime":
+        case "resetTime": target.setResetTime(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "sdcardindex":
+        case "sdCardIndex": target.setSdCardIndex(property(camelContext, java.lang.Integer.class, value)); return true;
         case "secrecy": target.setSecrecy(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "sessionid":
+        case "sessionId": target.setSessionId(property(camelContext, java.lang.String.class, value)); return true;
+        case "speed": target.setSpeed(property(camelContext, java.lang.Integer.class, value)); return true;
         case "startalarmpriority":
         case "startAlarmPriority": target.setStartAlarmPriority(property(camelContext, java.lang.String.class, value)); return true;
         case "starttime":
         case "startTime": target.setStartTime(property(camelContext, java.lang.String.class, value)); return true;
+        case "targettrack":
+        case "targetTrack": target.setTargetTrack(property(camelContext, java.lang.String.class, value)); return true;
+        case "tilt": target.setTilt(property(camelContext, java.lang.Double.class, value)); return true;
         case "type": target.setType(property(camelContext, java.lang.String.class, value)); return true;
+        case "value": target.setValue(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "width": target.setWidth(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "zoom": target.setZoom(property(camelContext, java.lang.Double.class, value)); return true;
+        case "zoomspeed":
+        case "zoomSpeed": target.setZoomSpeed(property(camelContext, java.lang.Integer.class, value)); return true;
         default: return false;
         }
     }
@@ -71,11 +115,13 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "action": return java.lang.String.class;
         case "address": return java.lang.String.class;
         case "alarmmethod":
         case "alarmMethod": return java.lang.String.class;
         case "alarmtype":
         case "alarmType": return java.lang.String.class;
+        case "aux": return java.lang.Integer.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "channelid":
@@ -87,6 +133,9 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "configType": return java.lang.String.class;
         case "deviceid":
         case "deviceId": return java.lang.String.class;
+        case "deviceid2":
+        case "deviceId2": return java.lang.String.class;
+        case "enabled": return java.lang.Integer.class;
         case "endalarmpriority":
         case "endAlarmPriority": return java.lang.String.class;
         case "endtime":
@@ -98,20 +147,59 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "expiration": return java.lang.Integer.class;
         case "expires": return int.class;
         case "filepath":
         case "filePath": return java.lang.String.class;
+        case "fileurl":
+        case "fileUrl": return java.lang.String.class;
+        case "firmware": return java.lang.String.class;
+        case "group": return java.lang.Integer.class;
+        case "heartbeatcount":
+        case "heartBeatCount": return java.lang.Integer.class;
+        case "heartbeatinterval":
+        case "heartBeatInterval": return java.lang.Integer.class;
         case "interval": return java.lang.Integer.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "length": return java.lang.Integer.class;
+        case "lengthx":
+        case "lengthX": return java.lang.Integer.class;
+        case "lengthy":
+        case "lengthY": return java.lang.Integer.class;
+        case "manufacturer": return java.lang.String.class;
+        case "midpointx":
+        case "midPointX": return java.lang.Integer.class;
+        case "midpointy":
+        case "midPointY": return java.lang.Integer.class;
+        case "name": return java.lang.String.class;
+        case "pan": return java.lang.Double.class;
+        case "preset": return java.lang.Integer.class;
+        case "presetindex":
+        case "presetIndex": return java.lang.Integer.class;
         case "recorderid":
         case "recorderId": return java.lang.String.class;
+        case "resettime":
+        case "resetTime": return java.lang.Integer.class;
+        case "sdcardindex":
+        case "sdCardIndex": return java.lang.Integer.class;
         case "secrecy": return java.lang.Integer.class;
+        case "sessionid":
+        case "sessionId": return java.lang.String.class;
+        case "speed": return java.lang.Integer.class;
         case "startalarmpriority":
         case "startAlarmPriority": return java.lang.String.class;
         case "starttime":
         case "startTime": return java.lang.String.class;
+        case "targettrack":
+        case "targetTrack": return java.lang.String.class;
+        case "tilt": return java.lang.Double.class;
         case "type": return java.lang.String.class;
+        case "value": return java.lang.Integer.class;
+        case "width": return java.lang.Integer.class;
+        case "zoom": return java.lang.Double.class;
+        case "zoomspeed":
+        case "zoomSpeed": return java.lang.Integer.class;
         default: return null;
         }
     }
@@ -120,11 +208,13 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         Gb28181Endpoint target = (Gb28181Endpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "action": return target.getAction();
         case "address": return target.getAddress();
         case "alarmmethod":
         case "alarmMethod": return target.getAlarmMethod();
         case "alarmtype":
         case "alarmType": return target.getAlarmType();
+        case "aux": return target.getAux();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "channelid":
@@ -136,6 +226,9 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "configType": return target.getConfigType();
         case "deviceid":
         case "deviceId": return target.getDeviceId();
+        case "deviceid2":
+        case "deviceId2": return target.getDeviceId2();
+        case "enabled": return target.getEnabled();
         case "endalarmpriority":
         case "endAlarmPriority": return target.getEndAlarmPriority();
         case "endtime":
@@ -147,20 +240,59 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
+        case "expiration": return target.getExpiration();
         case "expires": return target.getExpires();
         case "filepath":
         case "filePath": return target.getFilePath();
+        case "fileurl":
+        case "fileUrl": return target.getFileUrl();
+        case "firmware": return target.getFirmware();
+        case "group": return target.getGroup();
+        case "heartbeatcount":
+        case "heartBeatCount": return target.getHeartBeatCount();
+        case "heartbeatinterval":
+        case "heartBeatInterval": return target.getHeartBeatInterval();
         case "interval": return target.getInterval();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "length": return target.getLength();
+        case "lengthx":
+        case "lengthX": return target.getLengthX();
+        case "lengthy":
+        case "lengthY": return target.getLengthY();
+        case "manufacturer": return target.getManufacturer();
+        case "midpointx":
+        case "midPointX": return target.getMidPointX();
+        case "midpointy":
+        case "midPointY": return target.getMidPointY();
+        case "name": return target.getName();
+        case "pan": return target.getPan();
+        case "preset": return target.getPreset();
+        case "presetindex":
+        case "presetIndex": return target.getPresetIndex();
         case "recorderid":
         case "recorderId": return target.getRecorderId();
+        case "resettime":
+        case "resetTime": return target.getResetTime();
+        case "sdcardindex":
+        case "sdCardIndex": return target.getSdCardIndex();
         case "secrecy": return target.getSecrecy();
+        case "sessionid":
+        case "sessionId": return target.getSessionId();
+        case "speed": return target.getSpeed();
         case "startalarmpriority":
         case "startAlarmPriority": return target.getStartAlarmPriority();
         case "starttime":
         case "startTime": return target.getStartTime();
+        case "targettrack":
+        case "targetTrack": return target.getTargetTrack();
+        case "tilt": return target.getTilt();
         case "type": return target.getType();
+        case "value": return target.getValue();
+        case "width": return target.getWidth();
+        case "zoom": return target.getZoom();
+        case "zoomspeed":
+        case "zoomSpeed": return target.getZoomSpeed();
         default: return null;
         }
     }

@@ -108,6 +108,15 @@ public class Gb28181Configuration implements Cloneable {
     private long partIdleTimeout = 5_000;
 
     /**
+     * How long a control the standard answers with a Response (RecordCmd, GuardCmd, AlarmCmd,
+     * HomePosition, DeviceConfig, DeviceUpgrade; GB/T 28181-2016 §9.3.2.2) waits for it after the
+     * device's 200; when none comes in this time the control completes without one, as many devices
+     * answer only 200.
+     */
+    @UriParam(defaultValue = "5s", javaType = "java.time.Duration")
+    private long controlResponseTimeout = 5_000;
+
+    /**
      * The charset of the MANSCDP XML the platform writes when the device's choice is unknown
      * (GB/T 28181-2016 Annex A uses GB2312).
      */
@@ -178,6 +187,7 @@ public class Gb28181Configuration implements Cloneable {
                 .requestTimeout(Duration.ofMillis(requestTimeout))
                 .firstPartTimeout(Duration.ofMillis(firstPartTimeout))
                 .partIdleTimeout(Duration.ofMillis(partIdleTimeout))
+                .controlResponseTimeout(Duration.ofMillis(controlResponseTimeout))
                 .charset(parseCharset(charset))
                 .registerExpiresMin(Duration.ofMillis(registerExpiresMin))
                 .registerExpiresMax(Duration.ofMillis(registerExpiresMax))
@@ -324,6 +334,14 @@ public class Gb28181Configuration implements Cloneable {
 
     public void setPartIdleTimeout(long partIdleTimeout) {
         this.partIdleTimeout = partIdleTimeout;
+    }
+
+    public long getControlResponseTimeout() {
+        return controlResponseTimeout;
+    }
+
+    public void setControlResponseTimeout(long controlResponseTimeout) {
+        this.controlResponseTimeout = controlResponseTimeout;
     }
 
     public String getCharset() {

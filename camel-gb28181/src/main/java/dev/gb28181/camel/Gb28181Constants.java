@@ -14,8 +14,8 @@ public final class Gb28181Constants {
     public static final String DEVICE_ID = "CamelGb28181DeviceId";
 
     @Metadata(description = "The 20-digit ID of a channel (camera, alarm input) of the device: on events the DeviceID"
-            + " of the message when it is not the device's own; on the query producer the DeviceID of the query"
-            + " (wins over the channelId option).", javaType = "String")
+            + " of the message when it is not the device's own; on the query, ptz and control producers the DeviceID of"
+            + " the command (wins over the channelId option).", javaType = "String")
     public static final String CHANNEL_ID = "CamelGb28181ChannelId";
 
     @Metadata(label = "consumer", description = "The event type, the same word as the body's eventType: REGISTERED,"
@@ -62,8 +62,8 @@ public final class Gb28181Constants {
             javaType = "String")
     public static final String FILE_PATH = "CamelGb28181FilePath";
 
-    @Metadata(label = "producer", description = "RecordInfo query: the recording address (wins over the address"
-            + " option).", javaType = "String")
+    @Metadata(label = "producer", description = "RecordInfo query: the recording address; ptz: the device address"
+            + " 0-4095 written into the PTZCmd (wins over the address option).", javaType = "String")
     public static final String ADDRESS = "CamelGb28181Address";
 
     @Metadata(label = "producer", description = "RecordInfo query: the secrecy, 0 not secret or 1 secret (wins over"
@@ -82,13 +82,13 @@ public final class Gb28181Constants {
             + " the endAlarmPriority option).", javaType = "String")
     public static final String END_ALARM_PRIORITY = "CamelGb28181EndAlarmPriority";
 
-    @Metadata(label = "producer", description = "Alarm query and subscription: the alarm method, 0 all, 1 phone,"
-            + " 2 device, 3 SMS, 4 GPS, 5 video, 6 device fault, 7 other (wins over the alarmMethod option).",
-            javaType = "String")
+    @Metadata(label = "producer", description = "Alarm query and subscription, ResetAlarm control: the alarm method, 0"
+            + " all, 1 phone, 2 device, 3 SMS, 4 GPS, 5 video, 6 device fault, 7 other (wins over the alarmMethod"
+            + " option).", javaType = "String")
     public static final String ALARM_METHOD = "CamelGb28181AlarmMethod";
 
-    @Metadata(label = "producer", description = "Alarm query and subscription: the alarm type (wins over the"
-            + " alarmType option).", javaType = "String")
+    @Metadata(label = "producer", description = "Alarm query and subscription, ResetAlarm control: the alarm type (wins"
+            + " over the alarmType option).", javaType = "String")
     public static final String ALARM_TYPE = "CamelGb28181AlarmType";
 
     @Metadata(label = "producer", description = "ConfigDownload query: the configuration types, e.g. BasicParam"
@@ -107,6 +107,135 @@ public final class Gb28181Constants {
     @Metadata(description = "Subscribe producer: the subscription lifetime in seconds to ask (wins over the expires"
             + " option); on the reply and on subscription events the lifetime the device granted.", javaType = "Long")
     public static final String EXPIRES = "CamelGb28181Expires";
+
+    @Metadata(label = "producer", description = "ptz: the action, e.g. up, zoomin, presetcall, stop (wins over the"
+            + " action option).", javaType = "String")
+    public static final String PTZ_ACTION = "CamelGb28181PtzAction";
+
+    @Metadata(label = "producer", description = "ptz: pan/tilt, focus or iris speed 0-255 (wins over the speed"
+            + " option).", javaType = "Integer")
+    public static final String SPEED = "CamelGb28181Speed";
+
+    @Metadata(label = "producer", description = "ptz: zoom speed 0-15 (wins over the zoomSpeed option).",
+            javaType = "Integer")
+    public static final String ZOOM_SPEED = "CamelGb28181ZoomSpeed";
+
+    @Metadata(label = "producer", description = "ptz: the preset number 1-255 (wins over the preset option).",
+            javaType = "Integer")
+    public static final String PRESET = "CamelGb28181Preset";
+
+    @Metadata(label = "producer", description = "ptz: the cruise or scan group 0-255 (wins over the group option).",
+            javaType = "Integer")
+    public static final String GROUP = "CamelGb28181Group";
+
+    @Metadata(label = "producer", description = "ptz: the 12-bit cruise speed, cruise dwell or scan speed 0-4095 (wins"
+            + " over the value option).", javaType = "Integer")
+    public static final String VALUE = "CamelGb28181Value";
+
+    @Metadata(label = "producer", description = "ptz: the auxiliary switch number 0-255, 1 the wiper (wins over the aux"
+            + " option).", javaType = "Integer")
+    public static final String AUX = "CamelGb28181Aux";
+
+    @Metadata(label = "producer", description = "ptz: a raw PTZCmd of 16 hex characters to send instead of an action"
+            + " (wins over the cmd option); on the reply the PTZCmd that was sent.", javaType = "String")
+    public static final String PTZ_CMD = "CamelGb28181PtzCmd";
+
+    @Metadata(label = "producer", description = "control: the command, TeleBoot, Record, StopRecord, SetGuard,"
+            + " ResetGuard, ResetAlarm, IFrame, DragZoomIn, DragZoomOut, HomePosition, DeviceConfig, PTZPreciseCtrl,"
+            + " FormatSDCard, TargetTrack or DeviceUpgrade (wins over the cmd option).", javaType = "String")
+    public static final String CONTROL_CMD = "CamelGb28181ControlCmd";
+
+    @Metadata(label = "producer", description = "control DragZoomIn/DragZoomOut/TargetTrack: the width in pixels of the"
+            + " playing window (wins over the length option).", javaType = "Integer")
+    public static final String LENGTH = "CamelGb28181Length";
+
+    @Metadata(label = "producer", description = "control DragZoomIn/DragZoomOut/TargetTrack: the height in pixels of"
+            + " the playing window (wins over the width option).", javaType = "Integer")
+    public static final String WIDTH = "CamelGb28181Width";
+
+    @Metadata(label = "producer", description = "control DragZoomIn/DragZoomOut/TargetTrack: the x of the rectangle's"
+            + " centre (wins over the midPointX option).", javaType = "Integer")
+    public static final String MID_POINT_X = "CamelGb28181MidPointX";
+
+    @Metadata(label = "producer", description = "control DragZoomIn/DragZoomOut/TargetTrack: the y of the rectangle's"
+            + " centre (wins over the midPointY option).", javaType = "Integer")
+    public static final String MID_POINT_Y = "CamelGb28181MidPointY";
+
+    @Metadata(label = "producer", description = "control DragZoomIn/DragZoomOut/TargetTrack: the rectangle's width in"
+            + " pixels (wins over the lengthX option).", javaType = "Integer")
+    public static final String LENGTH_X = "CamelGb28181LengthX";
+
+    @Metadata(label = "producer", description = "control DragZoomIn/DragZoomOut/TargetTrack: the rectangle's height in"
+            + " pixels (wins over the lengthY option).", javaType = "Integer")
+    public static final String LENGTH_Y = "CamelGb28181LengthY";
+
+    @Metadata(label = "producer", description = "control HomePosition: 1 enables, 0 disables the home position (wins"
+            + " over the enabled option).", javaType = "Integer")
+    public static final String ENABLED = "CamelGb28181Enabled";
+
+    @Metadata(label = "producer", description = "control HomePosition: seconds of idleness before returning home (wins"
+            + " over the resetTime option).", javaType = "Integer")
+    public static final String RESET_TIME = "CamelGb28181ResetTime";
+
+    @Metadata(label = "producer", description = "control HomePosition: the preset that is home (wins over the"
+            + " presetIndex option).", javaType = "Integer")
+    public static final String PRESET_INDEX = "CamelGb28181PresetIndex";
+
+    @Metadata(label = "producer", description = "control DeviceConfig: the device name of BasicParam (wins over the"
+            + " name option).", javaType = "String")
+    public static final String NAME = "CamelGb28181Name";
+
+    @Metadata(label = "producer", description = "control DeviceConfig: the registration expiry in seconds of BasicParam"
+            + " (wins over the expiration option).", javaType = "Integer")
+    public static final String EXPIRATION = "CamelGb28181Expiration";
+
+    @Metadata(label = "producer", description = "control DeviceConfig: the keepalive interval in seconds of BasicParam"
+            + " (wins over the heartBeatInterval option).", javaType = "Integer")
+    public static final String HEART_BEAT_INTERVAL = "CamelGb28181HeartBeatInterval";
+
+    @Metadata(label = "producer", description = "control DeviceConfig: the keepalive timeout count of BasicParam (wins"
+            + " over the heartBeatCount option).", javaType = "Integer")
+    public static final String HEART_BEAT_COUNT = "CamelGb28181HeartBeatCount";
+
+    @Metadata(label = "producer", description = "control PTZPreciseCtrl: the pan position in degrees (wins over the pan"
+            + " option).", javaType = "Double")
+    public static final String PAN = "CamelGb28181Pan";
+
+    @Metadata(label = "producer", description = "control PTZPreciseCtrl: the tilt position in degrees (wins over the"
+            + " tilt option).", javaType = "Double")
+    public static final String TILT = "CamelGb28181Tilt";
+
+    @Metadata(label = "producer", description = "control PTZPreciseCtrl: the zoom factor (wins over the zoom option).",
+            javaType = "Double")
+    public static final String ZOOM = "CamelGb28181Zoom";
+
+    @Metadata(label = "producer", description = "control FormatSDCard: the number of the SD card to format (wins over"
+            + " the sdCardIndex option).", javaType = "Integer")
+    public static final String SD_CARD_INDEX = "CamelGb28181SdCardIndex";
+
+    @Metadata(label = "producer", description = "control TargetTrack: Auto, Manual or Stop (wins over the targetTrack"
+            + " option).", javaType = "String")
+    public static final String TARGET_TRACK = "CamelGb28181TargetTrack";
+
+    @Metadata(label = "producer", description = "control TargetTrack: the ball camera that tracks in a gun-ball linkage"
+            + " (wins over the deviceId2 option).", javaType = "String")
+    public static final String DEVICE_ID2 = "CamelGb28181DeviceId2";
+
+    @Metadata(label = "producer", description = "control DeviceUpgrade: the firmware version to install (wins over the"
+            + " firmware option).", javaType = "String")
+    public static final String FIRMWARE = "CamelGb28181Firmware";
+
+    @Metadata(label = "producer", description = "control DeviceUpgrade: where the device downloads the firmware (wins"
+            + " over the fileUrl option).", javaType = "String")
+    public static final String FILE_URL = "CamelGb28181FileUrl";
+
+    @Metadata(label = "producer", description = "control DeviceUpgrade: the manufacturer of the firmware (wins over the"
+            + " manufacturer option).", javaType = "String")
+    public static final String MANUFACTURER = "CamelGb28181Manufacturer";
+
+    @Metadata(label = "producer", description = "control DeviceUpgrade: the session the upgrade result will name (wins"
+            + " over the sessionId option).", javaType = "String")
+    public static final String SESSION_ID = "CamelGb28181SessionId";
 
     @Metadata(description = "The SIP Call-ID of a media session (RFC 3261 section 8.1.1.4).", javaType = "String")
     public static final String CALL_ID = "CamelGb28181CallId";

@@ -19,8 +19,8 @@ import org.apache.camel.support.DefaultEndpoint;
 
 /**
  * Turn the application into a GB/T 28181 video surveillance platform: cameras and NVRs register over
- * SIP with digest authentication and send keepalives, routes query them and subscribe to their
- * events, and registrations, online/offline changes, catalogs, alarms, positions and every other
+ * SIP with digest authentication and send keepalives, routes query them, subscribe to their events,
+ * move their cameras and control and configure them, and registrations, online/offline changes, catalogs, alarms, positions and every other
  * MANSCDP message flow through routes.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "gb28181", title = "GB28181", syntax = "gb28181:kind",
@@ -31,9 +31,11 @@ public class Gb28181Endpoint extends DefaultEndpoint
 
     /**
      * What the endpoint does: the family of device events it consumes (register, keepalive, status,
-     * catalog, alarm, mobileposition, message) or the commands it sends (query, subscribe).
+     * catalog, alarm, mobileposition, message) or the commands it sends (query, subscribe, ptz,
+     * control).
      */
-    @UriPath(enums = "register,keepalive,status,catalog,alarm,mobileposition,message,query,subscribe")
+    @UriPath(enums = "register,keepalive,status,catalog,alarm,mobileposition,message,query,subscribe,ptz,"
+            + "control")
     @Metadata(required = true)
     private final Gb28181Kind kind;
 
@@ -45,19 +47,23 @@ public class Gb28181Endpoint extends DefaultEndpoint
     private String deviceId;
 
     /**
-     * The channel (camera, alarm input) a query is about: it becomes the query's DeviceID. The
-     * CamelGb28181ChannelId header wins.
+     * The channel (camera, alarm input) a query, PTZ command or control is about: it becomes the
+     * message's DeviceID, sent through the device. The CamelGb28181ChannelId header wins.
      */
     @UriParam(label = "producer")
     private String channelId;
 
     /**
-     * The query to send (GB/T 28181-2016 §9.5, 2022 additions); the CamelGb28181CmdType header wins, a
-     * ManscdpQuery body wins over both.
+     * The command to send. query: the query (GB/T 28181-2016 §9.5, 2022 additions) Catalog, DeviceInfo,
+     * DeviceStatus, RecordInfo, Alarm, ConfigDownload, PresetQuery, MobilePosition, HomePositionQuery,
+     * CruiseTrackListQuery, CruiseTrackQuery, PTZPosition or SDCardStatus (the CamelGb28181CmdType
+     * header wins, a ManscdpQuery body wins over both). ptz: a raw PTZCmd of 16 hex characters
+     * (Annex A.3) sent instead of an action (the CamelGb28181PtzCmd header wins). control: TeleBoot,
+     * Record, StopRecord, SetGuard, ResetGuard, ResetAlarm, IFrame, DragZoomIn, DragZoomOut,
+     * HomePosition, DeviceConfig, PTZPreciseCtrl, FormatSDCard, TargetTrack or DeviceUpgrade (§9.3,
+     * Annex A.2.3; the CamelGb28181ControlCmd header wins, a ManscdpControl body wins over both).
      */
-    @UriParam(label = "producer", enums = "Catalog,DeviceInfo,DeviceStatus,RecordInfo,Alarm,ConfigDownload,"
-            + "PresetQuery,MobilePosition,HomePositionQuery,CruiseTrackListQuery,CruiseTrackQuery,PTZPosition,"
-            + "SDCardStatus")
+    @UriParam(label = "producer")
     private String cmd;
 
     /** RecordInfo and Alarm queries: the start of the time range, ISO-8601 (2024-01-31T08:00:00). */
@@ -76,7 +82,10 @@ public class Gb28181Endpoint extends DefaultEndpoint
     @UriParam(label = "producer")
     private String filePath;
 
-    /** RecordInfo query: the recording address. */
+    /**
+     * RecordInfo query: the recording address. ptz: the device address 0-4095 written into the
+     * PTZCmd (GB/T 28181-2016 Annex A.3.1; default 0, the DeviceID picks the target).
+     */
     @UriParam(label = "producer")
     private String address;
 
@@ -97,13 +106,13 @@ public class Gb28181Endpoint extends DefaultEndpoint
     private String endAlarmPriority;
 
     /**
-     * Alarm query and subscription: the alarm method, 0 all, 1 phone, 2 device, 3 SMS, 4 GPS, 5 video,
-     * 6 device fault, 7 other.
+     * Alarm query and subscription, ResetAlarm control: the alarm method, 0 all, 1 phone, 2 device,
+     * 3 SMS, 4 GPS, 5 video, 6 device fault, 7 other.
      */
     @UriParam(label = "producer")
     private String alarmMethod;
 
-    /** Alarm query and subscription: the alarm type (GB/T 28181-2016 Annex A.2.5). */
+    /** Alarm query and subscription, ResetAlarm control: the alarm type (GB/T 28181-2016 Annex A.2.5). */
     @UriParam(label = "producer")
     private String alarmType;
 
@@ -117,6 +126,143 @@ public class Gb28181Endpoint extends DefaultEndpoint
     /** MobilePosition query and subscription: the reporting interval in seconds. */
     @UriParam(label = "producer")
     private Integer interval;
+
+    /** ptz: the PTZ action (GB/T 28181-2016 Annex A.3); the CamelGb28181PtzAction header wins. */
+    @UriParam(label = "producer", enums = "stop,up,down,left,right,upleft,upright,downleft,downright,zoomin,zoomout,"
+            + "focusnear,focusfar,irisopen,irisclose,fistop,presetset,presetcall,presetdelete,cruiseadd,cruisedelete,"
+            + "cruisespeed,cruisedwell,cruisestart,scanstart,scanleft,scanright,scanspeed,auxon,auxoff")
+    private String action;
+
+    /** ptz: pan/tilt speed of directions, focus or iris speed, 0-255 (Annex A.3.2, A.3.3). */
+    @UriParam(label = "producer", defaultValue = "128")
+    private Integer speed;
+
+    /** ptz: zoom speed, 0-15 (Annex A.3.2). */
+    @UriParam(label = "producer", defaultValue = "8")
+    private Integer zoomSpeed;
+
+    /**
+     * ptz: the preset number, 1-255, of presetset, presetcall, presetdelete, cruiseadd and
+     * cruisedelete (A.3.4, A.3.5).
+     */
+    @UriParam(label = "producer")
+    private Integer preset;
+
+    /** ptz: the cruise or scan group, 0-255 (A.3.5, A.3.6). */
+    @UriParam(label = "producer", defaultValue = "0")
+    private Integer group;
+
+    /**
+     * ptz: the 12-bit value, 0-4095, of cruisespeed, cruisedwell (seconds) and scanspeed (A.3.5,
+     * A.3.6).
+     */
+    @UriParam(label = "producer")
+    private Integer value;
+
+    /** ptz: the auxiliary switch of auxon and auxoff, 0-255; 1 is the wiper (A.3.7). */
+    @UriParam(label = "producer", defaultValue = "1")
+    private Integer aux;
+
+    /**
+     * DragZoomIn, DragZoomOut, TargetTrack control: the width in pixels of the playing window (Annex
+     * A.2.3).
+     */
+    @UriParam(label = "producer")
+    private Integer length;
+
+    /** DragZoomIn, DragZoomOut, TargetTrack control: the height in pixels of the playing window. */
+    @UriParam(label = "producer")
+    private Integer width;
+
+    /** DragZoomIn, DragZoomOut, TargetTrack control: the x of the rectangle's centre. */
+    @UriParam(label = "producer")
+    private Integer midPointX;
+
+    /** DragZoomIn, DragZoomOut, TargetTrack control: the y of the rectangle's centre. */
+    @UriParam(label = "producer")
+    private Integer midPointY;
+
+    /** DragZoomIn, DragZoomOut, TargetTrack control: the rectangle's width in pixels. */
+    @UriParam(label = "producer")
+    private Integer lengthX;
+
+    /** DragZoomIn, DragZoomOut, TargetTrack control: the rectangle's height in pixels. */
+    @UriParam(label = "producer")
+    private Integer lengthY;
+
+    /** HomePosition control: 1 enables the home position, 0 disables it (Annex A.2.3). */
+    @UriParam(label = "producer")
+    private Integer enabled;
+
+    /** HomePosition control: seconds of idleness before the camera returns home. */
+    @UriParam(label = "producer")
+    private Integer resetTime;
+
+    /** HomePosition control: the preset that is the home position. */
+    @UriParam(label = "producer")
+    private Integer presetIndex;
+
+    /** DeviceConfig control: the device name (BasicParam, Annex A.2.3). */
+    @UriParam(label = "producer")
+    private String name;
+
+    /** DeviceConfig control: the registration expiry in seconds (BasicParam). */
+    @UriParam(label = "producer")
+    private Integer expiration;
+
+    /** DeviceConfig control: the keepalive interval in seconds (BasicParam). */
+    @UriParam(label = "producer")
+    private Integer heartBeatInterval;
+
+    /**
+     * DeviceConfig control: how many keepalives may be missed before the device is offline
+     * (BasicParam).
+     */
+    @UriParam(label = "producer")
+    private Integer heartBeatCount;
+
+    /** PTZPreciseCtrl control: the pan position in degrees (GB/T 28181-2022 Annex A.2.3). */
+    @UriParam(label = "producer")
+    private Double pan;
+
+    /** PTZPreciseCtrl control: the tilt position in degrees. */
+    @UriParam(label = "producer")
+    private Double tilt;
+
+    /** PTZPreciseCtrl control: the zoom factor. */
+    @UriParam(label = "producer")
+    private Double zoom;
+
+    /** FormatSDCard control: the number of the SD card to format (GB/T 28181-2022 Annex A.2.3). */
+    @UriParam(label = "producer", defaultValue = "1")
+    private Integer sdCardIndex;
+
+    /**
+     * TargetTrack control: Auto, Manual or Stop (GB/T 28181-2022 Annex A.2.3); Manual takes the
+     * target's rectangle from the DragZoom options.
+     */
+    @UriParam(label = "producer", enums = "Auto,Manual,Stop")
+    private String targetTrack;
+
+    /** TargetTrack control: the ball camera that tracks in a gun-ball linkage (DeviceID2). */
+    @UriParam(label = "producer")
+    private String deviceId2;
+
+    /** DeviceUpgrade control: the firmware version to install (GB/T 28181-2022 Annex A.2.3). */
+    @UriParam(label = "producer")
+    private String firmware;
+
+    /** DeviceUpgrade control: the URL the device downloads the firmware from. */
+    @UriParam(label = "producer")
+    private String fileUrl;
+
+    /** DeviceUpgrade control: the manufacturer of the firmware. */
+    @UriParam(label = "producer")
+    private String manufacturer;
+
+    /** DeviceUpgrade control: the session ID the upgrade result notification will name. */
+    @UriParam(label = "producer")
+    private String sessionId;
 
     /** The event a subscribe endpoint subscribes to; the CamelGb28181Event header wins. */
     @UriParam(label = "producer", enums = "Catalog,Alarm,MobilePosition")
@@ -160,6 +306,7 @@ public class Gb28181Endpoint extends DefaultEndpoint
         return switch (kind) {
             case QUERY -> new Gb28181QueryProducer(this);
             case SUBSCRIBE -> new Gb28181SubscribeProducer(this);
+            case PTZ, CONTROL -> new Gb28181ControlProducer(this);
             default -> throw new UnsupportedOperationException("gb28181:" + kind
                     + " is consumer-only; use it in from(\"gb28181:" + kind + "\"), not in to(...)");
         };
@@ -369,5 +516,245 @@ public class Gb28181Endpoint extends DefaultEndpoint
 
     public void setExpires(int expires) {
         this.expires = expires;
+    }
+
+    public String getAction() {
+        return action;
+    }
+
+    public void setAction(String action) {
+        this.action = action;
+    }
+
+    public Integer getSpeed() {
+        return speed;
+    }
+
+    public void setSpeed(Integer speed) {
+        this.speed = speed;
+    }
+
+    public Integer getZoomSpeed() {
+        return zoomSpeed;
+    }
+
+    public void setZoomSpeed(Integer zoomSpeed) {
+        this.zoomSpeed = zoomSpeed;
+    }
+
+    public Integer getPreset() {
+        return preset;
+    }
+
+    public void setPreset(Integer preset) {
+        this.preset = preset;
+    }
+
+    public Integer getGroup() {
+        return group;
+    }
+
+    public void setGroup(Integer group) {
+        this.group = group;
+    }
+
+    public Integer getValue() {
+        return value;
+    }
+
+    public void setValue(Integer value) {
+        this.value = value;
+    }
+
+    public Integer getAux() {
+        return aux;
+    }
+
+    public void setAux(Integer aux) {
+        this.aux = aux;
+    }
+
+    public Integer getLength() {
+        return length;
+    }
+
+    public void setLength(Integer length) {
+        this.length = length;
+    }
+
+    public Integer getWidth() {
+        return width;
+    }
+
+    public void setWidth(Integer width) {
+        this.width = width;
+    }
+
+    public Integer getMidPointX() {
+        return midPointX;
+    }
+
+    public void setMidPointX(Integer midPointX) {
+        this.midPointX = midPointX;
+    }
+
+    public Integer getMidPointY() {
+        return midPointY;
+    }
+
+    public void setMidPointY(Integer midPointY) {
+        this.midPointY = midPointY;
+    }
+
+    public Integer getLengthX() {
+        return lengthX;
+    }
+
+    public void setLengthX(Integer lengthX) {
+        this.lengthX = lengthX;
+    }
+
+    public Integer getLengthY() {
+        return lengthY;
+    }
+
+    public void setLengthY(Integer lengthY) {
+        this.lengthY = lengthY;
+    }
+
+    public Integer getEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(Integer enabled) {
+        this.enabled = enabled;
+    }
+
+    public Integer getResetTime() {
+        return resetTime;
+    }
+
+    public void setResetTime(Integer resetTime) {
+        this.resetTime = resetTime;
+    }
+
+    public Integer getPresetIndex() {
+        return presetIndex;
+    }
+
+    public void setPresetIndex(Integer presetIndex) {
+        this.presetIndex = presetIndex;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public Integer getExpiration() {
+        return expiration;
+    }
+
+    public void setExpiration(Integer expiration) {
+        this.expiration = expiration;
+    }
+
+    public Integer getHeartBeatInterval() {
+        return heartBeatInterval;
+    }
+
+    public void setHeartBeatInterval(Integer heartBeatInterval) {
+        this.heartBeatInterval = heartBeatInterval;
+    }
+
+    public Integer getHeartBeatCount() {
+        return heartBeatCount;
+    }
+
+    public void setHeartBeatCount(Integer heartBeatCount) {
+        this.heartBeatCount = heartBeatCount;
+    }
+
+    public Double getPan() {
+        return pan;
+    }
+
+    public void setPan(Double pan) {
+        this.pan = pan;
+    }
+
+    public Double getTilt() {
+        return tilt;
+    }
+
+    public void setTilt(Double tilt) {
+        this.tilt = tilt;
+    }
+
+    public Double getZoom() {
+        return zoom;
+    }
+
+    public void setZoom(Double zoom) {
+        this.zoom = zoom;
+    }
+
+    public Integer getSdCardIndex() {
+        return sdCardIndex;
+    }
+
+    public void setSdCardIndex(Integer sdCardIndex) {
+        this.sdCardIndex = sdCardIndex;
+    }
+
+    public String getTargetTrack() {
+        return targetTrack;
+    }
+
+    public void setTargetTrack(String targetTrack) {
+        this.targetTrack = targetTrack;
+    }
+
+    public String getDeviceId2() {
+        return deviceId2;
+    }
+
+    public void setDeviceId2(String deviceId2) {
+        this.deviceId2 = deviceId2;
+    }
+
+    public String getFirmware() {
+        return firmware;
+    }
+
+    public void setFirmware(String firmware) {
+        this.firmware = firmware;
+    }
+
+    public String getFileUrl() {
+        return fileUrl;
+    }
+
+    public void setFileUrl(String fileUrl) {
+        this.fileUrl = fileUrl;
+    }
+
+    public String getManufacturer() {
+        return manufacturer;
+    }
+
+    public void setManufacturer(String manufacturer) {
+        this.manufacturer = manufacturer;
+    }
+
+    public String getSessionId() {
+        return sessionId;
+    }
+
+    public void setSessionId(String sessionId) {
+        this.sessionId = sessionId;
     }
 }

@@ -10,8 +10,9 @@ import java.util.stream.Collectors;
  * What a {@code gb28181:kind} endpoint does. A consumer kind routes one family of platform events:
  * registrations (GB/T 28181-2016 §9.1), keepalives (§9.6), online status, catalogs (§9.5, §9.11),
  * alarms (§9.4), mobile positions (§9.11) and every other MANSCDP message (Annex A).
- * A producer kind sends commands to devices: MANSCDP queries (§9.5) and event subscriptions (§9.11,
- * RFC 6665). A kind is one or the other, never both.
+ * A producer kind sends commands to devices: MANSCDP queries (§9.5), event subscriptions (§9.11,
+ * RFC 6665), PTZ commands (§9.3, Annex A.3) and the other device controls and configuration
+ * (§9.3, Annex A.2.3). A kind is one or the other, never both.
  */
 public enum Gb28181Kind {
 
@@ -32,7 +33,11 @@ public enum Gb28181Kind {
     /** Producer: a MANSCDP query whose reply is the (aggregated) answer (GB/T 28181-2016 §9.5). */
     QUERY(null),
     /** Producer: a Catalog, Alarm or MobilePosition subscription kept until the route stops (§9.11). */
-    SUBSCRIBE(null);
+    SUBSCRIBE(null),
+    /** Producer: a PTZCmd (GB/T 28181-2016 Annex A.3) in a DeviceControl to a channel (§9.3). */
+    PTZ(null),
+    /** Producer: any other DeviceControl or a DeviceConfig (GB/T 28181-2016 §9.3, Annex A.2.3; 2022 additions). */
+    CONTROL(null);
 
     private final EventKind eventKind;
     private final String uriName;

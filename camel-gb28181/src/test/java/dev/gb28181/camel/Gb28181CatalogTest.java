@@ -3,6 +3,7 @@ package dev.gb28181.camel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gb28181.manscdp.ManscdpQueries;
+import dev.gb28181.ptz.PtzAction;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -60,12 +61,31 @@ class Gb28181CatalogTest {
     }
 
     @Test
-    void everyCmdOfTheQueryKindAndEveryEventOfTheSubscribeKindIsAQuery() {
-        List<String> cmds = new ArrayList<>();
-        catalog.get("properties").get("cmd").get("enum").forEach(c -> cmds.add(c.asText()));
-        catalog.get("properties").get("event").get("enum").forEach(c -> cmds.add(c.asText()));
+    void everyEventOfTheSubscribeKindIsAQueryAndTheCmdOptionNamesEveryQueryAndControl() {
+        List<String> events = new ArrayList<>();
+        catalog.get("properties").get("event").get("enum").forEach(c -> events.add(c.asText()));
+        assertThat(events).hasSize(3)
+                .allSatisfy(cmd -> assertThat(ManscdpQueries.create(cmd).getCmdType()).isEqualTo(cmd));
 
-        assertThat(cmds).hasSize(16).allSatisfy(cmd -> assertThat(ManscdpQueries.create(cmd).getCmdType()).isEqualTo(cmd));
+        String cmd = catalog.get("properties").get("cmd").get("description").asText();
+        for (String query : List.of("Catalog", "DeviceInfo", "DeviceStatus", "RecordInfo", "Alarm", "ConfigDownload",
+                "PresetQuery", "MobilePosition", "HomePositionQuery", "CruiseTrackListQuery", "CruiseTrackQuery",
+                "PTZPosition", "SDCardStatus")) {
+            assertThat(cmd).contains(query);
+            assertThat(ManscdpQueries.create(query).getCmdType()).isEqualTo(query);
+        }
+        for (Gb28181Controls.Command control : Gb28181Controls.Command.values()) {
+            assertThat(cmd).containsIgnoringCase(control.name());
+            assertThat(Gb28181Controls.Command.of(control.name())).isEqualTo(control);
+        }
+    }
+
+    @Test
+    void ptzActionsAreTheCodecsActions() {
+        List<String> actions = new ArrayList<>();
+        catalog.get("properties").get("action").get("enum").forEach(a -> actions.add(a.asText()));
+        assertThat(actions).containsExactly(Arrays.stream(PtzAction.values()).map(PtzAction::uriName)
+                .toArray(String[]::new));
     }
 
     @Test
@@ -102,7 +122,15 @@ class Gb28181CatalogTest {
                 "CamelGb28181Type", "CamelGb28181FilePath", "CamelGb28181Address", "CamelGb28181Secrecy",
                 "CamelGb28181RecorderId", "CamelGb28181StartAlarmPriority", "CamelGb28181EndAlarmPriority",
                 "CamelGb28181AlarmMethod", "CamelGb28181AlarmType", "CamelGb28181ConfigType", "CamelGb28181Interval",
-                "CamelGb28181Event", "CamelGb28181Expires");
+                "CamelGb28181Event", "CamelGb28181Expires", "CamelGb28181PtzAction", "CamelGb28181Speed",
+                "CamelGb28181ZoomSpeed", "CamelGb28181Preset", "CamelGb28181Group", "CamelGb28181Value",
+                "CamelGb28181Aux", "CamelGb28181PtzCmd", "CamelGb28181ControlCmd", "CamelGb28181Length",
+                "CamelGb28181Width", "CamelGb28181MidPointX", "CamelGb28181MidPointY", "CamelGb28181LengthX",
+                "CamelGb28181LengthY", "CamelGb28181Enabled", "CamelGb28181ResetTime", "CamelGb28181PresetIndex",
+                "CamelGb28181Name", "CamelGb28181Expiration", "CamelGb28181HeartBeatInterval",
+                "CamelGb28181HeartBeatCount", "CamelGb28181Pan", "CamelGb28181Tilt", "CamelGb28181Zoom",
+                "CamelGb28181SdCardIndex", "CamelGb28181TargetTrack", "CamelGb28181DeviceId2", "CamelGb28181Firmware",
+                "CamelGb28181FileUrl", "CamelGb28181Manufacturer", "CamelGb28181SessionId");
         headers.forEach(header -> assertThat(doc).contains("| `" + header + "` |"));
     }
 }

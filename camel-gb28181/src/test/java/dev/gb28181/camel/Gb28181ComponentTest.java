@@ -96,7 +96,7 @@ class Gb28181ComponentTest {
     void everyKindIsEitherConsumerOrProducer() {
         assertThat(Gb28181Kind.values()).allSatisfy(kind -> assertThat(kind.isConsumer()).isNotEqualTo(kind.isProducer()));
         assertThat(Arrays.stream(Gb28181Kind.values()).filter(Gb28181Kind::isProducer))
-                .containsExactly(Gb28181Kind.QUERY, Gb28181Kind.SUBSCRIBE);
+                .containsExactly(Gb28181Kind.QUERY, Gb28181Kind.SUBSCRIBE, Gb28181Kind.PTZ, Gb28181Kind.CONTROL);
         assertThat(Gb28181Kind.MOBILEPOSITION.eventKind()).isEqualTo(EventKind.MOBILE_POSITION);
         assertThatThrownBy(Gb28181Kind.QUERY::eventKind).hasMessageContaining("producer kind");
     }

@@ -85,6 +85,13 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
      */
     private Duration partIdleTimeout = Duration.ofSeconds(5);
     /**
+     * How long a control the standard answers with a Response (RecordCmd, GuardCmd, AlarmCmd,
+     * HomePosition, DeviceConfig, DeviceUpgrade; GB/T 28181-2016 section 9.3.2.2) waits for it after the
+     * device's 200; when none comes in this time the control completes without one, as many devices
+     * answer only 200.
+     */
+    private Duration controlResponseTimeout = Duration.ofSeconds(5);
+    /**
      * The charset of the MANSCDP XML the platform writes when the device's choice is unknown (GB/T
      * 28181-2016 Annex A uses GB2312).
      */
@@ -257,6 +264,14 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
 
     public void setFirstPartTimeout(Duration firstPartTimeout) {
         this.firstPartTimeout = firstPartTimeout;
+    }
+
+    public Duration getControlResponseTimeout() {
+        return controlResponseTimeout;
+    }
+
+    public void setControlResponseTimeout(Duration controlResponseTimeout) {
+        this.controlResponseTimeout = controlResponseTimeout;
     }
 
     public Duration getPartIdleTimeout() {

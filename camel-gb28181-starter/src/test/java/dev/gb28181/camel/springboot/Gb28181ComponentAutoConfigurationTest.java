@@ -35,6 +35,7 @@ import org.springframework.context.annotation.Configuration;
         "camel.component.gb28181.user-agent=starter-test",
         "camel.component.gb28181.first-part-timeout=90s",
         "camel.component.gb28181.part-idle-timeout=2s",
+        "camel.component.gb28181.control-response-timeout=3s",
         "camel.component.gb28181.credentials-provider=#bean:deviceCredentials" })
 class Gb28181ComponentAutoConfigurationTest {
 
@@ -59,6 +60,7 @@ class Gb28181ComponentAutoConfigurationTest {
         assertThat(configuration.getUserAgent()).isEqualTo("starter-test");
         assertThat(configuration.getFirstPartTimeout()).isEqualTo(Duration.ofSeconds(90).toMillis());
         assertThat(configuration.getPartIdleTimeout()).isEqualTo(Duration.ofSeconds(2).toMillis());
+        assertThat(configuration.getControlResponseTimeout()).isEqualTo(Duration.ofSeconds(3).toMillis());
         assertThat(configuration.getCredentialsProvider()).isSameAs(deviceCredentials);
 
         assertThat(component.isSipBound()).isTrue();
@@ -66,6 +68,7 @@ class Gb28181ComponentAutoConfigurationTest {
         assertThat(component.getPlatform().config().offlineAfter()).isEqualTo(Duration.ofSeconds(60));
         assertThat(component.getPlatform().config().firstPartTimeout()).isEqualTo(Duration.ofSeconds(90));
         assertThat(component.getPlatform().config().partIdleTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(component.getPlatform().config().controlResponseTimeout()).isEqualTo(Duration.ofSeconds(3));
     }
 
     @Configuration
