@@ -475,9 +475,17 @@ public final class GbSdp {
             attributes = List.copyOf(attributes);
         }
 
-        /** True for {@code TCP/RTP/AVP} (RTP over TCP with RFC 4571 framing). */
+        /**
+         * True when RTP goes over TCP with RFC 4571 framing: {@code TCP/RTP/AVP} as the standard writes it, or
+         * {@code RTP/AVP/TCP} as some devices answer.
+         */
         public boolean isTcp() {
-            return proto.regionMatches(true, 0, "TCP", 0, 3);
+            for (int i = 0; i + 3 <= proto.length(); i++) {
+                if (proto.regionMatches(true, i, "TCP", 0, 3)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** The value of the first attribute called {@code name} (empty for a flag attribute), if any. */
@@ -686,8 +694,11 @@ public final class GbSdp {
             return this;
         }
 
-        /** The {@code y=} SSRC (10 decimal digits, see {@code SsrcAllocator}). */
+        /** The {@code y=} SSRC: 10 decimal digits (see {@code dev.gb28181.media.SsrcAllocator}). */
         public OfferBuilder ssrc(String value) {
+            if (value == null || value.length() != 10 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                throw new IllegalArgumentException("SSRC '" + value + "' is not 10 decimal digits (Annex F)");
+            }
             this.ssrc = value;
             return this;
         }

@@ -230,6 +230,9 @@ class GbSdpTest {
         assertThatThrownBy(() -> GbSdp.offer(SessionType.PLAY).username("p").address("10.0.0.5").port(1)
                 .ssrc("0200000001").downloadSpeed(2).build()).hasMessageContaining("Download only");
         assertThatThrownBy(() -> GbSdp.offer(SessionType.TALK)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> GbSdp.offer(SessionType.PLAY).ssrc("123")).hasMessageContaining("10 decimal digits");
+        assertThatThrownBy(() -> GbSdp.offer(SessionType.PLAY).ssrc("01000000a1"))
+                .hasMessageContaining("10 decimal digits");
         assertThatThrownBy(() -> GbSdp.offer(SessionType.PLAY).timeRange(10, 5))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -304,6 +307,15 @@ class GbSdpTest {
         assertThatThrownBy(() -> GbSdp.parse("v=1\n")).hasMessageContaining("version");
         assertThatThrownBy(() -> GbSdp.parse(head + "m=video 1 RTP/AVP 96\n" + "a=x\n".repeat(5000)))
                 .hasMessageContaining("exceeds");
+    }
+
+    @Test
+    void tcpIsRecognisedInEitherProtoSpelling() {
+        String head = "v=0\no=d 0 0 IN IP4 10.0.0.9\ns=Play\nt=0 0\n";
+
+        assertThat(GbSdp.parse(head + "m=video 1 RTP/AVP/TCP 96\n").firstMedia().isTcp()).isTrue();
+        assertThat(GbSdp.parse(head + "m=video 1 tcp/rtp/avp 96\n").firstMedia().isTcp()).isTrue();
+        assertThat(GbSdp.parse(head + "m=video 1 RTP/AVP 96\n").firstMedia().isTcp()).isFalse();
     }
 
     @Test
