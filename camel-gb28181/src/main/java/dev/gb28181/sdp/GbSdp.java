@@ -14,7 +14,7 @@ import java.util.OptionalLong;
  *
  * <p>Why a model of its own: GB devices write SDP that general SDP libraries refuse or reorder (the {@code y=}
  * and {@code f=} lines after the media section, {@code s=Network Video Recorder}, vendor attributes such as
- * {@code a=streamprofile:} or {@code a=username:}). {@link #parse} is tolerant (CRLF or LF, trailing spaces,
+ * {@code a=streamprofile:} or {@code a=username:}). {@link #parse} is tolerant (CRLF or LF, spaces around lines,
  * blank lines, missing {@code y=}/{@code f=}, unknown lines and attributes kept in order) and {@link #encode}
  * writes the RFC 4566 order with {@code y=} and {@code f=} last, as the devices of the 2024 capture expect, so a
  * description that was written in that order comes back byte for byte. {@link #offer} builds the platform's
@@ -204,7 +204,7 @@ public final class GbSdp {
     }
 
     /**
-     * Reads a session description. Tolerates CRLF or LF, trailing white space, blank lines, a missing
+     * Reads a session description. Tolerates CRLF or LF, white space around lines, blank lines, a missing
      * {@code v=}, {@code c=}, {@code t=} (read as {@code 0 0}), {@code y=} or {@code f=}, and {@code y=}/{@code f=}
      * anywhere; keeps unknown lines and attributes in order. {@code a=} lines after {@code y=}/{@code f=} belong
      * to the last media section.
@@ -236,7 +236,7 @@ public final class GbSdp {
             if (end < 0) {
                 end = text.length();
             }
-            String line = text.substring(from, end).stripTrailing();
+            String line = text.substring(from, end).strip();
             from = end + 1;
             lineNumber++;
             if (line.isEmpty()) {

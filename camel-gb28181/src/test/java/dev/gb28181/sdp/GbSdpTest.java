@@ -250,7 +250,7 @@ class GbSdpTest {
                 + "a=setup:active\n"
                 + "a=connection:new\n"
                 + "a=sendonly\n"
-                + "a=streamMode:MAIN\n"
+                + "  a=streamMode:MAIN\n"
                 + "w=vendor\n"
                 + "a=rtpmap:96 PS/90000\n");
 
