@@ -114,6 +114,9 @@ public abstract sealed class RtpReceiver permits RtpUdpReceiver, RtpTcpPassiveRe
 
     /** One datagram or RFC 4571 frame from {@code sender}; the caller keeps ownership of {@code content}. */
     final void receive(ByteBuf content, InetSocketAddress sender) {
+        if (closed) {
+            return;
+        }
         if (!config.acceptsSource(sender)) {
             stats.countWrongSource();
             dropLog.warn("RTP from {} dropped: the session expects {}", sender, config.source());

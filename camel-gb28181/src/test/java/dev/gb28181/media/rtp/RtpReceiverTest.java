@@ -101,6 +101,21 @@ class RtpReceiverTest {
         return started(new RtpUdpReceiver(group, new InetSocketAddress(LOOPBACK, 0), config, sink));
     }
 
+    /**
+     * Sends in batches, each once the receiver has counted the previous one, so a small socket
+     * receive buffer (net.core.rmem_max of 208 KiB on many CI hosts) never overflows on loopback.
+     */
+    private static void sendUdpPaced(List<byte[]> packets, DatagramSocket device, RtpReceiver receiver)
+            throws Exception {
+        long before = receiver.stats().packets();
+        for (int from = 0; from < packets.size(); from += 32) {
+            int to = Math.min(packets.size(), from + 32);
+            RtpSender.sendUdp(packets.subList(from, to), device, receiver.localAddress());
+            long expected = before + to;
+            await().atMost(Duration.ofSeconds(10)).until(() -> receiver.stats().packets() >= expected);
+        }
+    }
+
     private static byte[] without(List<byte[]> packets, List<byte[]> dropped) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] p : packets) {
@@ -117,7 +132,7 @@ class RtpReceiverTest {
         DatagramSocket device = udpSocket();
         RtpUdpReceiver receiver = udp(RtpReceiverConfig.of(SSRC, (InetSocketAddress) device.getLocalSocketAddress()));
         List<byte[]> packets = new RtpSender(SSRC, 1400, 1).packetise(ps, null);
-        RtpSender.sendUdp(packets, device, receiver.localAddress());
+        sendUdpPaced(packets, device, receiver);
         await().atMost(Duration.ofSeconds(10)).until(() -> sink.size() == ps.length);
         assertThat(sink.bytes()).isEqualTo(ps);
         assertThat(receiver.stats().packets()).isEqualTo(packets.size());
@@ -132,7 +147,7 @@ class RtpReceiverTest {
         RtpUdpReceiver receiver = udp(RtpReceiverConfig.of(SSRC, (InetSocketAddress) device.getLocalSocketAddress()));
         RtpSender sender = new RtpSender(SSRC, 1000, 2).startSequence(65500).impair(0.2, 0.1, 0);
         List<byte[]> packets = sender.packetise(ps, null);
-        RtpSender.sendUdp(sender.impaired(packets), device, receiver.localAddress());
+        sendUdpPaced(sender.impaired(packets), device, receiver);
         await().atMost(Duration.ofSeconds(10)).until(() -> sink.size() == ps.length);
         assertThat(sink.bytes()).isEqualTo(ps);
         assertThat(receiver.stats().reordered()).isPositive();
@@ -148,7 +163,7 @@ class RtpReceiverTest {
         RtpUdpReceiver receiver = udp(RtpReceiverConfig.of(SSRC, (InetSocketAddress) device.getLocalSocketAddress()));
         RtpSender sender = new RtpSender(SSRC, 1000, 3).impair(0.1, 0, 0.05);
         List<byte[]> packets = sender.packetise(ps, null);
-        RtpSender.sendUdp(sender.impaired(packets), device, receiver.localAddress());
+        sendUdpPaced(sender.impaired(packets), device, receiver);
         byte[] expected = without(packets, sender.dropped());
         assertThat(sender.dropped()).isNotEmpty();
         await().atMost(Duration.ofSeconds(10)).until(() -> receiver.stats().packets() == packets.size()
@@ -174,7 +189,7 @@ class RtpReceiverTest {
         for (byte[] g : garbage) {
             device.send(new DatagramPacket(g, g.length, to));
         }
-        RtpSender.sendUdp(new RtpSender(SSRC, 1000, 7).packetise(ps, null), device, to);
+        sendUdpPaced(new RtpSender(SSRC, 1000, 7).packetise(ps, null), device, receiver);
         await().atMost(Duration.ofSeconds(10)).until(() -> sink.size() == ps.length);
         assertThat(sink.bytes()).isEqualTo(ps);
         assertThat(receiver.stats().wrongSource()).isEqualTo(5);
@@ -187,7 +202,7 @@ class RtpReceiverTest {
         byte[] ps = stream(20_000, 8);
         DatagramSocket device = udpSocket();
         RtpUdpReceiver receiver = udp(RtpReceiverConfig.of(RtpReceiverConfig.ANY_SSRC, null));
-        RtpSender.sendUdp(new RtpSender(1234567890L, 1000, 8).packetise(ps, null), device, receiver.localAddress());
+        sendUdpPaced(new RtpSender(1234567890L, 1000, 8).packetise(ps, null), device, receiver);
         await().atMost(Duration.ofSeconds(10)).until(() -> sink.size() == ps.length);
         assertThat(receiver.ssrc()).isEqualTo(1234567890L);
     }
