@@ -13,7 +13,8 @@ import java.util.Arrays;
  * the sink gets {@link RtpSink#onGap} and the held packets that follow. A jump of
  * {@value #MAX_DROPOUT} or more (a device that restarted its sequence) is followed only when the next
  * packet confirms it, as RFC 3550 A.1 does. Duplicates and packets older than the window are dropped
- * and counted. {@link #flush()} delivers what is held at the end of a stream.
+ * and counted. The stream starts at the first packet received: one reordered before it counts as late.
+ * {@link #flush()} delivers what is held at the end of a stream.
  *
  * <p>Not thread-safe: one receiver event loop feeds it. It owns the packets it is given: each is
  * released after the sink returns or when dropped.

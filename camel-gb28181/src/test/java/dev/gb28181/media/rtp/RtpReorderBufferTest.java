@@ -1,5 +1,6 @@
 package dev.gb28181.media.rtp;
 
+import dev.gb28181.testing.RtpSender;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import org.junit.jupiter.api.AfterEach;
@@ -102,6 +103,43 @@ class RtpReorderBufferTest {
         feed(b, 40000, 40001, 7, 8, 9);
         assertThat(events).containsExactly("40000", "40001", "8", "9");
         assertThat(stats.late()).isEqualTo(1);
+    }
+
+    @Test
+    void impairedStreamsComeOutInOrderWithEveryLossReported() throws Exception {
+        for (long seed = 1; seed <= 100; seed++) {
+            events.clear();
+            RtpStats s = new RtpStats();
+            RtpReorderBuffer b = new RtpReorderBuffer(sink, RtpReorderBuffer.DEFAULT_WINDOW, s);
+            RtpSender sender = new RtpSender(1, 10, seed).startSequence(65400 + (int) seed).impair(0.3, 0.1, 0.05);
+            List<byte[]> packets = sender.packetise(new byte[3000], null);
+            List<byte[]> sent = sender.impaired(packets);
+            for (byte[] p : sent) {
+                ByteBuf buf = Unpooled.wrappedBuffer(p);
+                buffers.add(buf);
+                b.add(RtpPacket.parse(buf));
+                buf.release();
+            }
+            b.flush();
+            // the stream starts at the first packet received: one reordered before it is late, not lost
+            List<String> expected = new ArrayList<>();
+            int lost = 0;
+            int lostTotal = 0;
+            for (byte[] p : packets.subList(packets.indexOf(sent.get(0)), packets.size())) {
+                if (sender.dropped().contains(p)) {
+                    lost++;
+                    lostTotal++;
+                } else {
+                    if (lost > 0) {
+                        expected.add("gap" + lost);
+                        lost = 0;
+                    }
+                    expected.add(Integer.toString(((p[2] & 0xFF) << 8) | (p[3] & 0xFF)));
+                }
+            }
+            assertThat(events).as("seed %d", seed).isEqualTo(expected);
+            assertThat(s.lost()).isEqualTo(lostTotal);
+        }
     }
 
     @Test
