@@ -10,6 +10,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +38,7 @@ public abstract sealed class RtpReceiver permits RtpUdpReceiver, RtpTcpPassiveRe
     final RtpStats stats = new RtpStats();
     private final RtpReorderBuffer reorder;
     private final LogLimiter dropLog = new LogLimiter(LOG, 10, TimeUnit.SECONDS);
-    private long ssrc;
+    private volatile long ssrc;
     private volatile Channel channel;
     private volatile boolean closed;
 
@@ -92,7 +93,7 @@ public abstract sealed class RtpReceiver permits RtpUdpReceiver, RtpTcpPassiveRe
 
     /**
      * Closes the socket and any connection, delivers the packets still held and releases everything;
-     * completes when done. Idempotent.
+     * completes when done. Idempotent; call it before the event loop group shuts down.
      */
     public final CompletableFuture<Void> close() {
         closed = true;
@@ -108,7 +109,7 @@ public abstract sealed class RtpReceiver permits RtpUdpReceiver, RtpTcpPassiveRe
         return done;
     }
 
-    io.netty.util.concurrent.Future<?> closeChannels(Channel main) {
+    Future<?> closeChannels(Channel main) {
         return main.close();
     }
 

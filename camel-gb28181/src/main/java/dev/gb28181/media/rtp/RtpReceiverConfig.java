@@ -25,6 +25,9 @@ public record RtpReceiverConfig(long ssrc, InetSocketAddress source, int window,
         if (ssrc < ANY_SSRC || ssrc > 0xFFFFFFFFL) {
             throw new IllegalArgumentException("SSRC " + ssrc + " is not a 32-bit unsigned value");
         }
+        if (source != null && source.isUnresolved()) {
+            throw new IllegalArgumentException("source " + source + " is not resolved");
+        }
         if (window < 1 || window > RtpReorderBuffer.MAX_MISORDER) {
             throw new IllegalArgumentException("window " + window + " not in 1.." + RtpReorderBuffer.MAX_MISORDER);
         }

@@ -9,6 +9,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.Promise;
 import io.netty.util.concurrent.PromiseCombiner;
 
 import java.net.InetSocketAddress;
@@ -71,7 +72,7 @@ public final class RtpTcpPassiveReceiver extends RtpReceiver {
         PromiseCombiner both = new PromiseCombiner(loop);
         both.add(main.close());
         both.add(connection.close());
-        io.netty.util.concurrent.Promise<Void> done = loop.newPromise();
+        Promise<Void> done = loop.newPromise();
         both.finish(done);
         return done;
     }
