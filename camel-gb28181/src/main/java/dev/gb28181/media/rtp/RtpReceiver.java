@@ -22,14 +22,15 @@ import java.util.concurrent.TimeUnit;
  * Receives the RTP media of one GB/T 28181 session (§9.2: the platform's side of an INVITE) and
  * hands its packets, filtered and in order, to an {@link RtpSink}. The three transports of the SDP
  * (UDP, TCP passive and TCP active with RFC 4571 framing, GB/T 28181-2016 Annex F {@code a=setup})
- * differ only in how the socket is opened; all the work of a receiver runs on one event loop of the
+ * differ only in how the socket is opened ({@link RtpUdpMux} shares one UDP port among sessions); all the work of a receiver runs on one event loop of the
  * given group, so the sink is called from one thread and needs no locking.
  *
  * <p>A packet from another address than the device's, with another SSRC, or that is not RTP is
  * dropped and counted in {@link #stats()}, logged at most once per interval, and never ends the
  * session.
  */
-public abstract sealed class RtpReceiver permits RtpUdpReceiver, RtpTcpPassiveReceiver, RtpTcpActiveReceiver {
+public abstract sealed class RtpReceiver permits RtpUdpReceiver, RtpTcpPassiveReceiver, RtpTcpActiveReceiver,
+        RtpUdpMux.Session {
 
     private static final Logger LOG = LoggerFactory.getLogger(RtpReceiver.class);
 
@@ -59,7 +60,7 @@ public abstract sealed class RtpReceiver permits RtpUdpReceiver, RtpTcpPassiveRe
             if (f.isSuccess()) {
                 channel = f.channel();
                 if (closed) {
-                    channel.close();
+                    closeChannels(channel);
                 }
                 started.complete((InetSocketAddress) f.channel().localAddress());
             } else {
