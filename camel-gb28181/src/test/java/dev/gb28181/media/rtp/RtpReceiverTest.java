@@ -17,6 +17,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -205,6 +206,35 @@ class RtpReceiverTest {
         sendUdpPaced(new RtpSender(1234567890L, 1000, 8).packetise(ps, null), device, receiver);
         await().atMost(Duration.ofSeconds(10)).until(() -> sink.size() == ps.length);
         assertThat(receiver.ssrc()).isEqualTo(1234567890L);
+    }
+
+    @Test
+    void aFailingSinkDoesNotEndTheSession() throws Exception {
+        byte[] ps = stream(20_000, 13);
+        DatagramSocket device = udpSocket();
+        RtpSink failingOnce = new RtpSink() {
+            private boolean failed;
+
+            @Override
+            public void onPacket(RtpPacket p) {
+                if (!failed) {
+                    failed = true;
+                    throw new IllegalStateException("sink bug");
+                }
+                sink.onPacket(p);
+            }
+
+            @Override
+            public void onGap(int lostPackets) {
+                sink.onGap(lostPackets);
+            }
+        };
+        RtpUdpReceiver receiver = started(new RtpUdpReceiver(group, new InetSocketAddress(LOOPBACK, 0),
+                RtpReceiverConfig.of(SSRC, null), failingOnce));
+        List<byte[]> packets = new RtpSender(SSRC, 1000, 13).packetise(ps, null);
+        sendUdpPaced(packets, device, receiver);
+        await().atMost(Duration.ofSeconds(10)).until(() -> sink.size() == ps.length - 1000);
+        assertThat(sink.bytes()).isEqualTo(Arrays.copyOfRange(ps, 1000, ps.length));
     }
 
     @Test
