@@ -1,0 +1,106 @@
+package dev.gb28181.media.rtp;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counters of one RTP receiver, written by its event loop and readable from any thread: what arrived,
+ * what was repaired and what was dropped and why. A session with media problems (GB/T 28181-2016
+ * §9.2 says nothing about loss) is diagnosed from these numbers, not from logs.
+ */
+public final class RtpStats {
+
+    private final LongAdder packets = new LongAdder();
+    private final LongAdder bytes = new LongAdder();
+    private final LongAdder lost = new LongAdder();
+    private final LongAdder reordered = new LongAdder();
+    private final LongAdder duplicates = new LongAdder();
+    private final LongAdder late = new LongAdder();
+    private final LongAdder malformed = new LongAdder();
+    private final LongAdder wrongSource = new LongAdder();
+    private final LongAdder wrongSsrc = new LongAdder();
+
+    /** Valid RTP packets of the session received (before reordering, duplicates included). */
+    public long packets() {
+        return packets.sum();
+    }
+
+    /** Payload bytes of those packets (headers and padding excluded). */
+    public long bytes() {
+        return bytes.sum();
+    }
+
+    /** Packets never received, reported to the sink as gaps. */
+    public long lost() {
+        return lost.sum();
+    }
+
+    /** Packets that arrived after a later one and were put back in order. */
+    public long reordered() {
+        return reordered.sum();
+    }
+
+    /** Packets received twice; the copy is dropped. */
+    public long duplicates() {
+        return duplicates.sum();
+    }
+
+    /** Packets that arrived after their place was given up as lost; dropped. */
+    public long late() {
+        return late.sum();
+    }
+
+    /** Datagrams or frames that are not RTP (RFC 3550 §5.1) or break the RFC 4571 framing; dropped. */
+    public long malformed() {
+        return malformed.sum();
+    }
+
+    /** Packets or connections from another address than the device's; dropped. */
+    public long wrongSource() {
+        return wrongSource.sum();
+    }
+
+    /** Valid RTP packets with another SSRC than the session's; dropped. */
+    public long wrongSsrc() {
+        return wrongSsrc.sum();
+    }
+
+    void countReceived(int payloadBytes) {
+        packets.increment();
+        bytes.add(payloadBytes);
+    }
+
+    void countLost(int count) {
+        lost.add(count);
+    }
+
+    void countReordered() {
+        reordered.increment();
+    }
+
+    void countDuplicate() {
+        duplicates.increment();
+    }
+
+    void countLate() {
+        late.increment();
+    }
+
+    void countMalformed() {
+        malformed.increment();
+    }
+
+    void countWrongSource() {
+        wrongSource.increment();
+    }
+
+    void countWrongSsrc() {
+        wrongSsrc.increment();
+    }
+
+    @Override
+    public String toString() {
+        return "RtpStats[packets=" + packets() + ", bytes=" + bytes() + ", lost=" + lost() + ", reordered="
+                + reordered() + ", duplicates=" + duplicates() + ", late=" + late() + ", malformed=" + malformed()
+                + ", wrongSource=" + wrongSource() + ", wrongSsrc=" + wrongSsrc() + ']';
+    }
+}
