@@ -308,8 +308,7 @@ public final class PsDemuxer implements AutoCloseable {
     private Sink route(int id) {
         MediaCodec codec = codecOf(streamTypes[id]);
         if (id >= 0xE0) {
-            if (video.streamId() < 0 && (streamTypes[id] == 0 || (codec != null && codec != MediaCodec.SVAC
-                    && codec.isVideo()))) {
+            if (id != video.streamId() && !video.started() && isVideo(id)) {
                 video.bind(id, codec);
             }
             return video.streamId() == id ? Sink.VIDEO : Sink.SKIP;
@@ -427,12 +426,18 @@ public final class PsDemuxer implements AutoCloseable {
             if (isPesId(id)) {
                 streamTypes[id] = type;
                 MediaCodec codec = codecOf(type);
-                if (id == video.streamId() && codec != null && codec.isVideo() && codec != MediaCodec.SVAC) {
+                if (isVideo(id) && (id == video.streamId() || !video.started())) {
                     video.bind(id, codec);
                 }
             }
             p = next;
         }
+    }
+
+    /** A video stream id the assembler can serve: untyped (probed) or typed H.264, H.265 or MPEG-4. */
+    private boolean isVideo(int id) {
+        MediaCodec codec = codecOf(streamTypes[id]);
+        return id >= 0xE0 && (streamTypes[id] == 0 || (codec != null && codec.isVideo() && codec != MediaCodec.SVAC));
     }
 
     private static boolean isPesId(int id) {

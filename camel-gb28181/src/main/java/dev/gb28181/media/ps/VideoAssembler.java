@@ -69,13 +69,26 @@ final class VideoAssembler implements ByteProcessor {
     }
 
     /**
-     * Binds the assembler to the stream it serves; the codec is null when no PSM named it (probed later).
+     * Binds the assembler to the stream it serves; the codec is null when no PSM named it (probed then).
+     * Until the first frame has left, another stream may take over: a stray or corrupt PES before the real
+     * video must not capture the session.
      */
     void bind(int id, MediaCodec streamCodec) {
-        streamId = id;
-        if (streamCodec != null && codec != streamCodec) {
+        if (id != streamId) {
+            if (started) {
+                return;
+            }
+            dropFrame();
+            streamId = id;
+            codec = streamCodec;
+        } else if (streamCodec != null) {
             codec = streamCodec;
         }
+    }
+
+    /** True once the first frame has left; the stream binding is final from then on. */
+    boolean started() {
+        return started;
     }
 
     /** A PES of this stream begins; its payload starts at the current stream offset. */
