@@ -58,7 +58,8 @@ class PsDemuxerTest {
         assertThat(frames).allSatisfy(f -> {
             assertThat(f.codec()).isEqualTo(codec);
             assertThat(f.data()).hasSizeGreaterThan(4);
-            assertThat(f.data()[0] == 0 && f.data()[1] == 0 && (f.data()[2] == 1 || f.data()[2] == 0 && f.data()[3] == 1))
+            byte[] d = f.data();
+            assertThat(d[0] == 0 && d[1] == 0 && (d[2] == 1 || d[2] == 0 && d[3] == 1))
                     .as("starts with a start code").isTrue();
         });
         assertThat(frames.get(0).keyFrame()).isTrue();
@@ -130,6 +131,35 @@ class PsDemuxerTest {
         assertThat(result.stats.skippedPes()).isEqualTo(baseline.stats.skippedPes() + packs);
         assertThat(result.stats.malformed()).as("the wrong info length is counted").isPositive();
         assertThat(result.stats.resyncs()).isZero();
+    }
+
+    @Test
+    void frameEndAtTheRtpMarkerEmitsTheFrameAtOnce() throws Exception {
+        Path ps = makeStream("gst-h264");
+        Path golden = MediaTools.ffmpeg(dir, "golden.h264", "-i", ps.toString(), "-map", "0:v", "-c", "copy",
+                "-f", "h264");
+        byte[] data = Files.readAllBytes(ps);
+        // mpegpsmux writes one video PES per frame: cut the stream where each video PES begins
+        List<Integer> cuts = new ArrayList<>();
+        for (int i = 0; i + 3 < data.length; i++) {
+            if (data[i] == 0 && data[i + 1] == 0 && data[i + 2] == 1 && (data[i + 3] & 0xFF) == 0xE0) {
+                cuts.add(i);
+            }
+        }
+        cuts.add(data.length);
+        assertThat(cuts).hasSize(51);
+        List<MediaFrame> frames = new ArrayList<>();
+        PsDemuxer demuxer = new PsDemuxer(frames::add);
+        demuxer.feed(Unpooled.wrappedBuffer(data, 0, cuts.get(0)));
+        for (int k = 0; k < 50; k++) {
+            ByteBuf packet = Unpooled.wrappedBuffer(data, cuts.get(k), cuts.get(k + 1) - cuts.get(k));
+            demuxer.feed(packet);
+            packet.release();
+            demuxer.frameEnd();
+            assertThat(frames).as("frame %d leaves at its marker", k).hasSize(k + 1);
+        }
+        demuxer.close();
+        assertThat(concat(frames)).isEqualTo(Files.readAllBytes(golden));
     }
 
     @Test
