@@ -1,5 +1,6 @@
 package dev.gb28181.media;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -55,6 +56,18 @@ public final class MediaFrame {
     /** The PES stream_id the frame came from (0xE0-0xEF video, 0xC0-0xDF audio). */
     public int streamId() {
         return streamId;
+    }
+
+    /** Value equality, bytes included, like a record with content-compared data. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MediaFrame f && codec == f.codec && pts == f.pts && dts == f.dts
+                && keyFrame == f.keyFrame && streamId == f.streamId && Arrays.equals(data, f.data);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(codec, pts, dts, keyFrame, streamId) * 31 + Arrays.hashCode(data);
     }
 
     @Override

@@ -91,6 +91,9 @@ public final class PsDemuxer implements AutoCloseable {
     /**
      * Parses the readable bytes of {@code payload} (an RTP payload: any split of the PS). The buffer's
      * indices are left alone; it is retained, not released, for the bytes of frames still being assembled.
+     * Frames are delivered to the consumer on this thread, before this method returns; nothing escapes:
+     * a failure (including one thrown by the consumer) is logged once, counted as malformed, and the
+     * parser resynchronises at the next start code.
      */
     public void feed(ByteBuf payload) {
         int i = payload.readerIndex();

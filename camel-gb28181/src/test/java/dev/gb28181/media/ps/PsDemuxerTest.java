@@ -163,6 +163,38 @@ class PsDemuxerTest {
     }
 
     @Test
+    void mpeg2PackHeaderStuffingIsSkipped() throws Exception {
+        Path ps = makeStream("gst-h264");
+        byte[] data = Files.readAllBytes(ps);
+        Result plain = demux(data, new Random(5), PsDemuxer.DEFAULT_MAX_FRAME_SIZE);
+        ByteArrayOutputStream stuffed = new ByteArrayOutputStream();
+        int last = 0;
+        int packs = 0;
+        for (int i = 0; i + 14 < data.length; i++) {
+            if (data[i] == 0 && data[i + 1] == 0 && data[i + 2] == 1 && (data[i + 3] & 0xFF) == 0xBA) {
+                assertThat(data[i + 4] & 0xC0).as("MPEG-2 pack header").isEqualTo(0x40);
+                assertThat(data[i + 13] & 0x07).isZero();
+                stuffed.write(data, last, i + 13 - last);
+                int stuffing = 1 + packs++ % 7; // ISO/IEC 13818-1 §2.5.3.3: up to 7 stuffing bytes of 0xFF
+                stuffed.write((data[i + 13] & 0xF8) | stuffing);
+                for (int k = 0; k < stuffing; k++) {
+                    stuffed.write(0xFF);
+                }
+                last = i + 14;
+            }
+        }
+        stuffed.write(data, last, data.length - last);
+        assertThat(packs).isPositive();
+
+        Result result = demux(stuffed.toByteArray(), new Random(5), PsDemuxer.DEFAULT_MAX_FRAME_SIZE);
+
+        assertThat(result.frames).isEqualTo(plain.frames).hasSize(50);
+        assertThat(result.stats.packs()).isEqualTo(packs);
+        assertThat(result.stats.resyncs()).isZero();
+        assertThat(result.stats.malformed()).isZero();
+    }
+
+    @Test
     void garbageAndTruncatedInputOnlyMoveCounters() throws Exception {
         byte[] ps = Files.readAllBytes(makeStream("ffmpeg-h264"));
         Random random = new Random(11);
