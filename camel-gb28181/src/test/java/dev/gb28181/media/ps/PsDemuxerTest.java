@@ -195,6 +195,30 @@ class PsDemuxerTest {
     }
 
     @Test
+    void svacNamedByThePsmIsSkippedAndCounted() throws Exception {
+        byte[] original = Files.readAllBytes(makeStream("ffmpeg-h264"));
+        byte[] psm = pes(0xBC, new byte[] {
+            (byte) 0x80, 0x01, 0x00, 0x00, 0x00, 0x04, (byte) 0x80, (byte) 0xE2, 0x00, 0x00, 0, 0, 0, 0});
+        byte[] svac = new byte[psm.length + original.length];
+        System.arraycopy(psm, 0, svac, 0, psm.length);
+        System.arraycopy(original, 0, svac, psm.length, original.length);
+        Result baseline = demux(original, new Random(9), PsDemuxer.DEFAULT_MAX_FRAME_SIZE);
+
+        Result result = demux(svac, new Random(9), PsDemuxer.DEFAULT_MAX_FRAME_SIZE);
+
+        int videoPes = 0;
+        for (int i = 0; i + 3 < original.length; i++) {
+            if (original[i] == 0 && original[i + 1] == 0 && original[i + 2] == 1 && (original[i + 3] & 0xFF) == 0xE2) {
+                videoPes++;
+            }
+        }
+        assertThat(result.frames).isEmpty();
+        assertThat(videoPes).isPositive();
+        assertThat(result.stats.skippedPes()).isEqualTo(baseline.stats.skippedPes() + videoPes);
+        assertThat(result.stats.malformed()).isZero();
+    }
+
+    @Test
     void garbageAndTruncatedInputOnlyMoveCounters() throws Exception {
         byte[] ps = Files.readAllBytes(makeStream("ffmpeg-h264"));
         Random random = new Random(11);
