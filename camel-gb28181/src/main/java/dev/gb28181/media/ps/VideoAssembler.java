@@ -199,7 +199,7 @@ final class VideoAssembler implements ByteProcessor {
     private void h264(int h0, int h1) {
         int type = h0 & 0x1F;
         if (type == 1 || type == 5) {
-            vcl((h1 & 0x80) != 0, type == 5, 0);
+            vcl((h1 & 0x80) != 0, type == 5);
         } else if (type == 7 || type == 8) {
             nonVcl(true, type == 7 ? 1 : 2);
         } else {
@@ -210,7 +210,7 @@ final class VideoAssembler implements ByteProcessor {
     private void h265(int h0, int h1, int h2) {
         int type = (h0 >> 1) & 0x3F;
         if (type < 32) {
-            vcl((h2 & 0x80) != 0, type >= 16 && type <= 21, 0);
+            vcl((h2 & 0x80) != 0, type >= 16 && type <= 21);
         } else if (type >= 32 && type <= 34) {
             nonVcl(true, 1 << (type - 32));
         } else {
@@ -220,7 +220,7 @@ final class VideoAssembler implements ByteProcessor {
 
     private void mpeg4(int code, int next) {
         if (code == 0xB6) {
-            vcl(true, (next >> 6) == 0, 0);
+            vcl(true, (next >> 6) == 0);
         } else if (code >= 0x20 && code <= 0x2F) {
             nonVcl(true, 7);
         } else {
@@ -229,7 +229,7 @@ final class VideoAssembler implements ByteProcessor {
     }
 
     /** A picture's slice (VOP); {@code first} when it begins a picture. */
-    private void vcl(boolean first, boolean key, int paramSets) {
+    private void vcl(boolean first, boolean key) {
         if (auStart >= 0 && auHasVcl && first) {
             endFrame(nalStart);
         }
@@ -238,7 +238,6 @@ final class VideoAssembler implements ByteProcessor {
         }
         auHasVcl = true;
         auKey |= key;
-        auParamSets |= paramSets;
     }
 
     private void nonVcl(boolean startsAu, int paramSets) {
