@@ -60,7 +60,18 @@ public class PsDemuxerBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         stream = Unpooled.wrappedBuffer(generate());
-        System.out.printf("%n[PsDemuxerBenchmark] stream: %,d bytes, %d frames%n", stream.readableBytes(), FRAMES);
+        long[] video = new long[2];
+        try (PsDemuxer demuxer = new PsDemuxer(frame -> {
+            video[0]++;
+            video[1] += frame.data().length;
+        })) {
+            feed(demuxer);
+        }
+        if (video[0] != FRAMES) {
+            throw new IllegalStateException("demuxed " + video[0] + " frames of " + FRAMES);
+        }
+        System.out.printf("%n[PsDemuxerBenchmark] stream: %,d bytes, %d frames, %,d bytes of access units%n",
+                stream.readableBytes(), FRAMES, video[1]);
     }
 
     @TearDown(Level.Trial)
@@ -71,16 +82,19 @@ public class PsDemuxerBenchmark {
     @Benchmark
     public void demux(Blackhole blackhole) {
         Consumer<MediaFrame> sink = blackhole::consume;
-        int end = stream.writerIndex();
         try (PsDemuxer demuxer = new PsDemuxer(sink)) {
-            for (int i = 0; i < end; i += chunk) {
-                ByteBuf payload = stream.retainedSlice(i, Math.min(chunk, end - i));
-                demuxer.feed(payload);
-                payload.release();
-            }
-            demuxer.frameEnd();
+            feed(demuxer);
             blackhole.consume(demuxer.stats().videoFrames());
         }
+    }
+
+    /** Feeds the stream in {@link #chunk}-byte slices, as RTP payloads; the demuxer retains what it keeps. */
+    private void feed(PsDemuxer demuxer) {
+        int end = stream.writerIndex();
+        for (int i = 0; i < end; i += chunk) {
+            demuxer.feed(stream.slice(i, Math.min(chunk, end - i)));
+        }
+        demuxer.frameEnd();
     }
 
     /** The PS of {@link #FRAMES} H.264-shaped access units with random slice data (no start-code emulation). */
