@@ -6,7 +6,8 @@
 #
 # Makes /tmp/psbench/<size>-<seconds>s.ps with ffmpeg (testsrc2, libx264, -f mpeg) unless it exists, then
 # alternates `ffmpeg -i x.ps -map 0:v -c copy -f h264` and PsDemuxThroughput writing the same .h264,
-# under /usr/bin/time, checks both outputs are byte-identical, and prints medians and the ratio.
+# under /usr/bin/time, checks both outputs are byte-identical, and prints medians (wall, CPU, max RSS) and
+# the ratios; on a shared machine the CPU-time ratio is the steadier one. JAVA_OPTS passes JVM flags.
 # Needs ffmpeg, GNU time, Java 17 and benchmarks/target/benchmarks.jar
 # (mvn -B -o -q -pl benchmarks -am package -DskipTests). Media files stay under /tmp, never committed.
 set -euo pipefail
@@ -35,10 +36,10 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2
 : > "$work/ffmpeg.times"
 : > "$work/java.times"
 for ((i = 1; i <= runs; i++)); do
-  /usr/bin/time -f "%e %M" -a -o "$work/ffmpeg.times" \
+  /usr/bin/time -f "%e %M %U %S" -a -o "$work/ffmpeg.times" \
     ffmpeg -y -loglevel error -i "$ps" -map 0:v -c copy -f h264 "$work/ffmpeg.h264"
   # shellcheck disable=SC2086
-  /usr/bin/time -f "%e %M" -a -o "$work/java.times" \
+  /usr/bin/time -f "%e %M %U %S" -a -o "$work/java.times" \
     java $java_opts -cp "$jar" dev.gb28181.benchmarks.PsDemuxThroughput "$ps" 1400 1 "$work/ours.h264" >/dev/null
 done
 if cmp -s "$work/ffmpeg.h264" "$work/ours.h264"; then
@@ -49,16 +50,22 @@ else
 fi
 
 report() {
-  local name=$1 file=$2 wall rss
+  local name=$1 file=$2 wall rss cpu
   wall=$(cut -d' ' -f1 "$file" | median)
   rss=$(cut -d' ' -f2 "$file" | median)
-  awk -v n="$name" -v w="$wall" -v r="$rss" -v b="$bytes" \
-    'BEGIN {printf "%-30s wall %6.2f s  %7.1f MB/s  max RSS %6.1f MiB\n", n, w, b / 1e6 / w, r / 1024}'
+  cpu=$(awk '{print $3 + $4}' "$file" | median)
+  awk -v n="$name" -v w="$wall" -v r="$rss" -v c="$cpu" -v b="$bytes" 'BEGIN {printf \
+    "%-30s wall %6.2f s  %7.1f MB/s  CPU (user+sys) %6.2f s  %7.1f MB/CPU-s  max RSS %6.1f MiB\n", \
+    n, w, b / 1e6 / w, c, b / 1e6 / c, r / 1024}'
 }
 report "ffmpeg -c copy -f h264" "$work/ffmpeg.times"
 report "PsDemuxThroughput (JVM incl.)" "$work/java.times"
-awk -v f="$(cut -d' ' -f1 "$work/ffmpeg.times" | median)" -v j="$(cut -d' ' -f1 "$work/java.times" | median)" \
-  'BEGIN {printf "whole process: ours / ffmpeg = %.2fx (wall-time ratio ffmpeg/ours)\n", f / j}'
+ratio() { # ffmpeg's median of column $1 over ours: above 1 means we are faster
+  awk -v f="$(awk "{print $1}" "$work/ffmpeg.times" | median)" -v j="$(awk "{print $1}" "$work/java.times" | median)" \
+    -v n="$2" 'BEGIN {printf "whole process, %s: ours is %.2fx ffmpeg\n", n, f / j}'
+}
+ratio '$1' "wall time"
+ratio '$3 + $4' "CPU time"
 
 echo "steady state in one JVM (10 repetitions, counting sink, then writing):"
 # shellcheck disable=SC2086
