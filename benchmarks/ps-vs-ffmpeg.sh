@@ -2,7 +2,7 @@
 # PS demux throughput, whole process, against ffmpeg on the same file in the same run
 # (issue 5 "Benchmarks"; method and figures in docs/performance.md "PS demuxer").
 #
-#   benchmarks/ps-vs-ffmpeg.sh [size=1280x720] [seconds=60] [runs=5] [bitrate=6M]
+#   benchmarks/ps-vs-ffmpeg.sh [size=1280x720] [seconds=60] [runs=5] [bitrate=6M] [x264 preset=veryfast]
 #
 # Makes /tmp/psbench/<size>-<seconds>s.ps with ffmpeg (testsrc2, libx264, -f mpeg) unless it exists, then
 # alternates `ffmpeg -i x.ps -map 0:v -c copy -f h264` and PsDemuxThroughput writing the same .h264,
@@ -16,6 +16,7 @@ size=${1:-1280x720}
 seconds=${2:-60}
 runs=${3:-5}
 bitrate=${4:-6M}
+preset=${5:-veryfast}
 root=$(cd "$(dirname "$0")/.." && pwd)
 jar=$root/benchmarks/target/benchmarks.jar
 work=/tmp/psbench
@@ -27,7 +28,7 @@ mkdir -p "$work"
 if [[ ! -f $ps ]]; then
   echo "making $ps"
   ffmpeg -y -loglevel error -f lavfi -i "testsrc2=size=$size:rate=25" -t "$seconds" -c:v libx264 \
-    -preset veryfast -b:v "$bitrate" -g 50 -bf 0 -pix_fmt yuv420p -f mpeg "$ps"
+    -preset "$preset" -b:v "$bitrate" -g 50 -bf 0 -pix_fmt yuv420p -f mpeg "$ps"
 fi
 bytes=$(stat -c %s "$ps")
 echo "file: $ps ($bytes bytes), $runs runs each, alternating; JAVA_OPTS='$java_opts'"
