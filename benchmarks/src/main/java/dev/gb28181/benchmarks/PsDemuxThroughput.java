@@ -30,7 +30,7 @@ import java.util.function.Consumer;
  */
 public final class PsDemuxThroughput {
 
-    /** Bytes read from the file at a time, into a pooled buffer, as a receiver reads datagrams into pooled buffers. */
+    /** Bytes read from the file at a time into one pooled buffer, as a receiver reads datagrams. */
     private static final int READ_SIZE = 64 * 1024;
     private static final PooledByteBufAllocator ALLOCATOR = PooledByteBufAllocator.DEFAULT;
 
