@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# PS demux throughput, whole process, against ffmpeg on the same file in the same run
+# (issue 5 "Benchmarks"; method and figures in docs/performance.md "PS demuxer").
+#
+#   benchmarks/ps-vs-ffmpeg.sh [size=1280x720] [seconds=60] [runs=5] [bitrate=6M] [x264 preset=veryfast]
+#
+# Makes /tmp/psbench/<size>-<seconds>s.ps with ffmpeg (testsrc2, libx264, -f mpeg) unless it exists, then
+# alternates `ffmpeg -i x.ps -map 0:v -c copy -f h264` and PsDemuxThroughput writing the same .h264,
+# under /usr/bin/time, checks both outputs are byte-identical, and prints medians (wall, CPU, max RSS) and
+# the ratios; on a shared machine the CPU-time ratio is the steadier one. JAVA_OPTS passes JVM flags.
+# Needs ffmpeg, GNU time, Java 17 and benchmarks/target/benchmarks.jar
+# (mvn -B -o -q -pl benchmarks -am package -DskipTests). Media files stay under /tmp, never committed.
+set -euo pipefail
+
+size=${1:-1280x720}
+seconds=${2:-60}
+runs=${3:-5}
+bitrate=${4:-6M}
+preset=${5:-veryfast}
+root=$(cd "$(dirname "$0")/.." && pwd)
+jar=$root/benchmarks/target/benchmarks.jar
+work=/tmp/psbench
+ps=$work/$size-${seconds}s.ps
+java_opts=${JAVA_OPTS:-}
+
+[[ -f $jar ]] || { echo "missing $jar: mvn -B -o -q -pl benchmarks -am package -DskipTests" >&2; exit 1; }
+mkdir -p "$work"
+if [[ ! -f $ps ]]; then
+  echo "making $ps"
+  ffmpeg -y -loglevel error -f lavfi -i "testsrc2=size=$size:rate=25" -t "$seconds" -c:v libx264 \
+    -preset "$preset" -b:v "$bitrate" -g 50 -bf 0 -pix_fmt yuv420p -f mpeg "$ps"
+fi
+bytes=$(stat -c %s "$ps")
+echo "file: $ps ($bytes bytes), $runs runs each, alternating; JAVA_OPTS='$java_opts'"
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+: > "$work/ffmpeg.times"
+: > "$work/java.times"
+for ((i = 1; i <= runs; i++)); do
+  /usr/bin/time -f "%e %M %U %S" -a -o "$work/ffmpeg.times" \
+    ffmpeg -y -loglevel error -i "$ps" -map 0:v -c copy -f h264 "$work/ffmpeg.h264"
+  # shellcheck disable=SC2086
+  /usr/bin/time -f "%e %M %U %S" -a -o "$work/java.times" \
+    java $java_opts -cp "$jar" dev.gb28181.benchmarks.PsDemuxThroughput "$ps" 1400 1 "$work/ours.h264" >/dev/null
+done
+if cmp -s "$work/ffmpeg.h264" "$work/ours.h264"; then
+  echo "output: identical to ffmpeg's ($(stat -c %s "$work/ours.h264") bytes)"
+else
+  echo "output: DIFFERS from ffmpeg's" >&2
+  exit 1
+fi
+
+report() {
+  local name=$1 file=$2 wall rss cpu
+  wall=$(cut -d' ' -f1 "$file" | median)
+  rss=$(cut -d' ' -f2 "$file" | median)
+  cpu=$(awk '{print $3 + $4}' "$file" | median)
+  awk -v n="$name" -v w="$wall" -v r="$rss" -v c="$cpu" -v b="$bytes" 'BEGIN {printf \
+    "%-30s wall %6.2f s  %7.1f MB/s  CPU (user+sys) %6.2f s  %7.1f MB/CPU-s  max RSS %6.1f MiB\n", \
+    n, w, b / 1e6 / w, c, b / 1e6 / c, r / 1024}'
+}
+report "ffmpeg -c copy -f h264" "$work/ffmpeg.times"
+report "PsDemuxThroughput (JVM incl.)" "$work/java.times"
+ratio() { # ffmpeg's median of column $1 over ours: above 1 means we are faster
+  awk -v f="$(awk "{print $1}" "$work/ffmpeg.times" | median)" -v j="$(awk "{print $1}" "$work/java.times" | median)" \
+    -v n="$2" 'BEGIN {printf "whole process, %s: ours is %.2fx ffmpeg\n", n, f / j}'
+}
+ratio '$1' "wall time"
+ratio '$3 + $4' "CPU time"
+
+echo "steady state in one JVM (10 repetitions, counting sink, then writing):"
+# shellcheck disable=SC2086
+java $java_opts -cp "$jar" dev.gb28181.benchmarks.PsDemuxThroughput "$ps" 1400 10 - | tail -1
+# shellcheck disable=SC2086
+java $java_opts -cp "$jar" dev.gb28181.benchmarks.PsDemuxThroughput "$ps" 1400 10 "$work/ours.h264" | tail -1

@@ -1,0 +1,181 @@
+package dev.gb28181.benchmarks;
+
+import dev.gb28181.media.MediaFrame;
+import dev.gb28181.media.ps.PsDemuxer;
+import dev.gb28181.media.ps.PsDemuxerStats;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.function.Consumer;
+
+/**
+ * Whole-process PS demux throughput, the figure compared with {@code ffmpeg -i x.ps -map 0:v -c copy -f h264}
+ * (issue 5, docs/performance.md "PS demuxer"): the MPEG-2 Program Stream of GB/T 28181-2016 §9.2 / Annex C is
+ * read in 64 KiB pooled buffers (as a receiver reads datagrams into pooled buffers), cut into
+ * RTP-payload-sized slices without copying and pushed through one {@link PsDemuxer}, which retains the
+ * buffers it still needs; every video access unit leaves to a sink that either appends it to
+ * an Annex-B file, as ffmpeg writes its {@code .h264} (comparable byte for byte), or only counts it.
+ *
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.gb28181.benchmarks.PsDemuxThroughput
+ * x.ps [chunk=1400] [repetitions=1] [out.h264|-]}. With {@code -} (the default) frames are only counted.
+ * Each repetition is timed on its own; the first includes JIT warm-up, later ones show the steady state.
+ */
+public final class PsDemuxThroughput {
+
+    /** Bytes read from the file at a time into one pooled buffer, as a receiver reads datagrams. */
+    private static final int READ_SIZE = 64 * 1024;
+    private static final PooledByteBufAllocator ALLOCATOR = PooledByteBufAllocator.DEFAULT;
+
+    private PsDemuxThroughput() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 1) {
+            System.err.println("usage: PsDemuxThroughput x.ps [chunk=1400] [repetitions=1] [out.h264|-]");
+            System.exit(2);
+        }
+        Path file = Path.of(args[0]);
+        int chunk = args.length > 1 ? Integer.parseInt(args[1]) : 1400;
+        int repetitions = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        Path output = args.length > 3 && !"-".equals(args[3]) ? Path.of(args[3]) : null;
+
+        long size = Files.size(file);
+        System.out.printf("%s: %,d bytes; %s, %d-byte slices of %d-byte pooled reads%n", file, size,
+                output == null ? "counting sink" : "writing " + output, chunk, READ_SIZE);
+
+        double[] mbPerSecond = new double[repetitions];
+        for (int r = 0; r < repetitions; r++) {
+            long start = System.nanoTime();
+            Result result = output == null ? run(file, chunk, new Counting()) : write(file, chunk, output);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            mbPerSecond[r] = size / 1e6 / seconds;
+            PsDemuxerStats s = result.stats;
+            System.out.printf("run %d: %.3f s, %.1f MB/s, %,.0f frames/s; %,d video frames (%,d bytes), %,d audio,"
+                            + " %,d dropped, %,d malformed%n", r + 1, seconds, mbPerSecond[r],
+                    s.videoFrames() / seconds, s.videoFrames(), result.videoBytes, s.audioFrames(),
+                    s.droppedFrames(), s.malformed());
+        }
+        if (repetitions > 2) {
+            double[] steady = Arrays.copyOfRange(mbPerSecond, 1, repetitions);
+            Arrays.sort(steady);
+            System.out.printf("steady state (runs 2..%d): median %.1f MB/s, best %.1f MB/s%n", repetitions,
+                    steady[steady.length / 2], steady[steady.length - 1]);
+        }
+    }
+
+    private static Result write(Path file, int chunk, Path output) throws IOException {
+        try (FileChannel channel = FileChannel.open(output, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            Writing writing = new Writing(channel);
+            Result result = run(file, chunk, writing);
+            writing.flush();
+            return result;
+        }
+    }
+
+    private static Result run(Path file, int chunk, Sink sink) throws IOException {
+        PsDemuxer demuxer = new PsDemuxer(sink);
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            long position = 0;
+            while (true) {
+                ByteBuf read = ALLOCATOR.directBuffer(READ_SIZE);
+                try {
+                    int n = read.writeBytes(in, position, READ_SIZE);
+                    if (n <= 0) {
+                        break;
+                    }
+                    position += n;
+                    for (int i = 0; i < n; i += chunk) {
+                        demuxer.feed(read.slice(i, Math.min(chunk, n - i)));
+                    }
+                } finally {
+                    read.release();
+                }
+            }
+            demuxer.frameEnd();
+            return new Result(demuxer.stats(), sink.videoBytes());
+        } finally {
+            demuxer.close();
+        }
+    }
+
+    private record Result(PsDemuxerStats stats, long videoBytes) {
+    }
+
+    private interface Sink extends Consumer<MediaFrame> {
+        long videoBytes();
+    }
+
+    /** Counts the video bytes, touching each frame as a consumer would. */
+    private static final class Counting implements Sink {
+        private long bytes;
+
+        @Override
+        public void accept(MediaFrame frame) {
+            if (frame.codec().isVideo()) {
+                bytes += frame.data().length;
+            }
+        }
+
+        @Override
+        public long videoBytes() {
+            return bytes;
+        }
+    }
+
+    /**
+     * Appends each video access unit to the file through a 32 KiB direct buffer, as {@code ffmpeg -f h264}
+     * writes its elementary stream through its 32 KiB I/O buffer: one copy, one write per 32 KiB.
+     */
+    private static final class Writing implements Sink {
+        private final FileChannel channel;
+        private final ByteBuffer buffer = ByteBuffer.allocateDirect(32 * 1024);
+        private long bytes;
+
+        Writing(FileChannel channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public void accept(MediaFrame frame) {
+            if (!frame.codec().isVideo()) {
+                return;
+            }
+            byte[] data = frame.data();
+            try {
+                for (int off = 0; off < data.length; ) {
+                    int n = Math.min(buffer.remaining(), data.length - off);
+                    buffer.put(data, off, n);
+                    off += n;
+                    if (!buffer.hasRemaining()) {
+                        flush();
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            bytes += data.length;
+        }
+
+        void flush() throws IOException {
+            buffer.flip();
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            buffer.clear();
+        }
+
+        @Override
+        public long videoBytes() {
+            return bytes;
+        }
+    }
+}
