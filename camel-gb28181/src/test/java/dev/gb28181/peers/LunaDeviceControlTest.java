@@ -16,6 +16,7 @@ import io.github.lunasaw.gb28181.common.entity.control.DeviceControlGuard;
 import io.github.lunasaw.gb28181.common.entity.control.DeviceControlPtz;
 import io.github.lunasaw.gb28181.common.entity.control.DeviceControlRecordCmd;
 import io.github.lunasaw.gb28181.common.entity.control.DeviceControlTeleBoot;
+import org.assertj.core.util.introspection.PropertyOrFieldSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,8 +27,10 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -96,13 +99,15 @@ class LunaDeviceControlTest {
         }
 
         await().atMost(ANSWER).until(() -> device.controls().size() >= before + cases.size());
-        List<String> bodies = since(device.controlBodies(), before);
+        // the library parses on its own threads and the 200 goes out first: arrival order is not send order
+        List<String> bodies = inSentOrder(since(device.controlBodies(), before), LunaDeviceControlTest::bodySn, sent);
         assertThat(bodies).hasSameSizeAs(cases);
         for (int i = 0; i < cases.size(); i++) {
             PeerControls.assertReceivedAsStandard(bodies.get(i), cases.get(i), sent.get(i));
         }
 
-        List<Object> parsed = since(device.controls(), before);
+        List<Object> parsed = inSentOrder(since(device.controls(), before),
+                o -> String.valueOf(PropertyOrFieldSupport.EXTRACTION.getValueOf("sn", o)), sent);
         assertThat(parsed).hasSize(cases.size());
         for (int i = 0; i < cases.size(); i++) {
             ManscdpControl control = sent.get(i);
@@ -174,6 +179,23 @@ class LunaDeviceControlTest {
     }
 
     /** What the device received since it had {@code count} items. */
+    /** The items sorted as the controls with their SN were sent; items no control sent are kept last. */
+    private static <T> List<T> inSentOrder(List<T> items, Function<T, String> sn, List<ManscdpControl> sent) {
+        List<String> order = sent.stream().map(c -> c.getSn().toString()).toList();
+        List<T> sorted = new ArrayList<>(items);
+        sorted.sort(Comparator.comparingInt(item -> {
+            int at = order.indexOf(sn.apply(item));
+            return at < 0 ? Integer.MAX_VALUE : at;
+        }));
+        return sorted;
+    }
+
+    private static String bodySn(String body) {
+        int from = body.indexOf("<SN>");
+        int to = body.indexOf("</SN>", from);
+        return from < 0 || to < 0 ? "" : body.substring(from + 4, to).trim();
+    }
+
     private static <T> List<T> since(List<T> received, int count) {
         return received.subList(count, received.size());
     }
