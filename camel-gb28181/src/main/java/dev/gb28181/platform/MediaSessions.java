@@ -130,13 +130,18 @@ final class MediaSessions {
             Attempt a = attempt;
             CompletableFuture<InetSocketAddress> listening = a.receiver == null
                     ? CompletableFuture.completedFuture(null) : a.receiver.start();
-            return listening.thenCompose(local -> a.sendInvite(sip))
+            CompletableFuture<MediaSession> result = new CompletableFuture<>();
+            listening.thenCompose(local -> a.sendInvite(sip))
                     .thenCompose(a::established)
                     .whenComplete((session, error) -> {
-                        if (error != null) {
+                        if (error == null) {
+                            result.complete(session);
+                        } else {
                             a.free();
+                            result.completeExceptionally(unwrap(error));
                         }
                     });
+            return result;
         } catch (RuntimeException e) {
             if (attempt != null) {
                 attempt.free();
@@ -162,9 +167,9 @@ final class MediaSessions {
             tx.respond(481);
             return;
         }
+        end(session);
         tx.respond(200);
         LOG.info("Device {} ended media session {}", session.deviceId(), session);
-        end(session);
     }
 
     /** BYEs every session and waits at most {@code wait} for the answers, then stops the RTP threads. */
