@@ -20,13 +20,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -192,6 +196,75 @@ class MediaSessionTest {
         stopped.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         assertThat(bye.callId()).isEqualTo(session.callId());
         assertThat(session.isActive()).isFalse();
+    }
+
+    @Test
+    void tcpPassiveTheDeviceConnectsToThePlatform() throws Exception {
+        CompletableFuture<MediaSession> invited = fixture.platform.invite(DEVICE, CHANNEL,
+                InviteRequest.play(MediaTransport.TCP_PASSIVE));
+        SipRequest invite = device.nextRequest("INVITE", WAIT);
+        GbSdp offer = GbSdp.parse(invite.bodyAsString(StandardCharsets.US_ASCII));
+        assertThat(offer.firstMedia().proto()).isEqualTo("TCP/RTP/AVP");
+        assertThat(offer.firstMedia().setup()).contains("passive");
+        String ssrc = offer.ssrc().orElseThrow();
+        device.acceptInvite(invite, answer(ssrc, 9, "TCP/RTP/AVP", "a=setup:active\r\na=connection:new\r\n"));
+        MediaSession session = invited.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(session.localMediaAddress().getPort()).isEqualTo(offer.firstMedia().port());
+        List<byte[]> packets = new RtpSender(SsrcAllocator.wireValue(ssrc), 1400, 3).packetise(ps,
+                new int[] {ps.length});
+        try (Socket media = RtpSender.connectAndSend(packets, new InetSocketAddress("127.0.0.1",
+                session.localMediaAddress().getPort()))) {
+            await().atMost(WAIT).until(() -> frames.size() >= FRAMES);
+            assertThat(frames).hasSize(FRAMES);
+            assertThat(frames.get(0).keyFrame()).isTrue();
+        }
+    }
+
+    @Test
+    void tcpActiveThePlatformConnectsToTheDevicesAnswer() throws Exception {
+        CompletableFuture<MediaSession> invited = fixture.platform.invite(DEVICE, CHANNEL,
+                InviteRequest.play(MediaTransport.TCP_ACTIVE));
+        SipRequest invite = device.nextRequest("INVITE", WAIT);
+        GbSdp offer = GbSdp.parse(invite.bodyAsString(StandardCharsets.US_ASCII));
+        assertThat(offer.firstMedia().proto()).isEqualTo("TCP/RTP/AVP");
+        assertThat(offer.firstMedia().setup()).contains("active");
+        String ssrc = offer.ssrc().orElseThrow();
+        List<byte[]> packets = new RtpSender(SsrcAllocator.wireValue(ssrc), 1400, 4).packetise(ps,
+                new int[] {ps.length});
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<Socket> streaming = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return RtpSender.acceptAndSend(packets, server);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            device.acceptInvite(invite, answer(ssrc, server.getLocalPort(), "TCP/RTP/AVP",
+                    "a=setup:passive\r\na=connection:new\r\n"));
+            MediaSession session = invited.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            try (Socket media = streaming.get(WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                await().atMost(WAIT).until(() -> frames.size() >= FRAMES);
+                assertThat(frames).hasSize(FRAMES);
+                assertThat(frames.get(0).keyFrame()).isTrue();
+                assertThat(session.localMediaAddress().getPort()).isEqualTo(media.getPort());
+            }
+        }
+    }
+
+    @Test
+    void playbackOffersTheRecordingAndAHistorySsrc() throws Exception {
+        Instant start = Instant.parse("2026-01-02T03:04:05Z");
+        fixture.platform.invite(DEVICE, CHANNEL, InviteRequest.download(MediaTransport.UDP, start,
+                start.plusSeconds(600), 4));
+        SipRequest invite = device.nextRequest("INVITE", WAIT);
+        GbSdp offer = GbSdp.parse(invite.bodyAsString(StandardCharsets.US_ASCII));
+        assertThat(offer.sessionType()).contains(SessionType.DOWNLOAD);
+        assertThat(offer.uri()).contains(CHANNEL + ":0");
+        assertThat(offer.startTime()).isEqualTo(start.getEpochSecond());
+        assertThat(offer.stopTime()).isEqualTo(start.getEpochSecond() + 600);
+        assertThat(offer.firstMedia().downloadSpeed()).hasValue(4);
+        assertThat(offer.ssrc().orElseThrow()).startsWith("1");
+        device.respond(invite, 404);
     }
 
     /** Sends in batches of 32, each once the platform counted the previous one (small loopback buffers). */
