@@ -69,6 +69,8 @@ final class MediaSessions {
     static final String SDP = "APPLICATION/SDP";
     /** RFC 4145 §4: the port an active TCP endpoint announces. */
     private static final int DISCARD_PORT = 9;
+    /** Frames kept for a session whose 200 is still being processed; beyond, they are dropped up to a key frame. */
+    private static final int MAX_EARLY_FRAMES = 64;
 
     private final LogLimiter listenerLog = new LogLimiter(LOG, 10, TimeUnit.SECONDS);
     private final PlatformConfig config;
@@ -426,10 +428,18 @@ final class MediaSessions {
         return value.length() == 10 && value.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
-    /** RTP packets of one session into its demuxer (marker ends a frame, gap drops it), frames to the listeners. */
+    /**
+     * RTP packets of one session into its demuxer (marker ends a frame, gap drops it), frames to the
+     * listeners. Runs on the receiver's event loop.
+     */
     private final class FrameSink implements RtpSink, Consumer<MediaFrame> {
         PsDemuxer demuxer;
         volatile MediaSession session;
+        /**
+         * Frames demultiplexed before the 200 was processed (devices stream as soon as they answer), handed
+         * on ahead of the next frame; touched only on the receiver's event loop, {@code null} once handed on.
+         */
+        private List<MediaFrame> early = new ArrayList<>();
 
         @Override
         public void onPacket(RtpPacket packet) {
@@ -448,8 +458,23 @@ final class MediaSessions {
         public void accept(MediaFrame frame) {
             MediaSession s = session;
             if (s == null) {
+                if (early.size() < MAX_EARLY_FRAMES) {
+                    early.add(frame);
+                } else {
+                    early.clear();
+                    demuxer.onGap();
+                }
                 return;
             }
+            if (early != null) {
+                List<MediaFrame> held = early;
+                early = null;
+                held.forEach(f -> deliver(s, f));
+            }
+            deliver(s, frame);
+        }
+
+        private void deliver(MediaSession s, MediaFrame frame) {
             for (MediaListener listener : listeners) {
                 try {
                     listener.onFrame(s, frame);

@@ -155,6 +155,29 @@ class MediaSessionTest {
     }
 
     @Test
+    void mediaSentBeforeTheOkIsKept() throws Exception {
+        CompletableFuture<MediaSession> invited = fixture.platform.invite(DEVICE, CHANNEL,
+                InviteRequest.play(MediaTransport.UDP));
+        SipRequest invite = device.nextRequest("INVITE", WAIT);
+        GbSdp offer = GbSdp.parse(invite.bodyAsString(StandardCharsets.US_ASCII));
+        String ssrc = offer.ssrc().orElseThrow();
+        List<byte[]> packets = new RtpSender(SsrcAllocator.wireValue(ssrc), 1400, 5).packetise(ps,
+                new int[] {ps.length});
+        try (DatagramSocket media = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            int early = 48;
+            RtpSender.sendUdp(packets.subList(0, early), media, new InetSocketAddress("127.0.0.1",
+                    offer.firstMedia().port()));
+            device.acceptInvite(invite, answer(ssrc, media.getLocalPort(), "RTP/AVP", ""));
+            MediaSession session = invited.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            await().atMost(WAIT).until(() -> session.rtpStats().packets() >= early);
+            sendPaced(session, packets, early, media);
+            await().atMost(WAIT).until(() -> frames.size() >= FRAMES);
+            assertThat(frames).hasSize(FRAMES);
+            assertThat(frames.get(0).keyFrame()).isTrue();
+        }
+    }
+
+    @Test
     void aRefusedInviteFailsWithItsStatusAndFreesThePort() throws Exception {
         CompletableFuture<MediaSession> invited = fixture.platform.invite(DEVICE, CHANNEL,
                 InviteRequest.play(MediaTransport.UDP));
@@ -269,8 +292,14 @@ class MediaSessionTest {
 
     /** Sends in batches of 32, each once the platform counted the previous one (small loopback buffers). */
     static void sendPaced(MediaSession session, List<byte[]> packets, DatagramSocket media) throws IOException {
+        sendPaced(session, packets, 0, media);
+    }
+
+    /** {@link #sendPaced} from packet {@code first} on, the earlier ones counted already. */
+    static void sendPaced(MediaSession session, List<byte[]> packets, int first, DatagramSocket media)
+            throws IOException {
         InetSocketAddress to = new InetSocketAddress("127.0.0.1", session.localMediaAddress().getPort());
-        for (int from = 0; from < packets.size(); from += 32) {
+        for (int from = first; from < packets.size(); from += 32) {
             int end = Math.min(packets.size(), from + 32);
             RtpSender.sendUdp(packets.subList(from, end), media, to);
             await().atMost(WAIT).until(() -> session.rtpStats().packets() >= end);
