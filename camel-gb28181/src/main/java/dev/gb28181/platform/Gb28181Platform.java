@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * the device registry, registration with digest authentication (§9.1), keepalive and online status
  * (§9.6), device control (§9.3), MANSCDP queries and their answers (§9.5, Annex A, split answers of
  * Annex N), alarms
- * (§9.4), mobile positions (§9.13) and subscriptions (§9.11). Camel-free; the Camel component owns
- * one instance.
+ * (§9.4), mobile positions (§9.13), subscriptions (§9.11) and media sessions (§9.2 live, §9.8
+ * playback, §9.9 download: INVITE, RTP over UDP or TCP, PS demultiplexed into frames for the
+ * {@link MediaListener}s, BYE). Camel-free; the Camel component owns one instance.
  *
  * <p>Owns one {@link HashedWheelTimer} for all device timeouts and housekeeping (nonce and lockout
  * expiry, query deadlines, subscription renewals): no thread or scheduled task per device or
