@@ -13,6 +13,7 @@ import dev.gb28181.sip.auth.DigestAuthenticator;
 import dev.gb28181.sip.auth.NonceStore;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -28,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * the device registry, registration with digest authentication (§9.1), keepalive and online status
  * (§9.6), device control (§9.3), MANSCDP queries and their answers (§9.5, Annex A, split answers of
  * Annex N), alarms
- * (§9.4), mobile positions (§9.13) and subscriptions (§9.11). Camel-free; the Camel component owns
- * one instance.
+ * (§9.4), mobile positions (§9.13), subscriptions (§9.11) and media sessions (§9.2 live, §9.8
+ * playback, §9.9 download: INVITE, RTP over UDP or TCP, PS demultiplexed into frames for the
+ * {@link MediaListener}s, BYE). Camel-free; the Camel component owns one instance.
  *
  * <p>Owns one {@link HashedWheelTimer} for all device timeouts and housekeeping (nonce and lockout
  * expiry, query deadlines, subscription renewals): no thread or scheduled task per device or
@@ -52,6 +54,7 @@ public class Gb28181Platform implements AutoCloseable {
     private final RequestDispatcher dispatcher;
     private final ManscdpClient client;
     private final Subscriptions subscriptions;
+    private final MediaSessions media;
 
     private SipStack stack;
     private HashedWheelTimer timer;
@@ -66,8 +69,9 @@ public class Gb28181Platform implements AutoCloseable {
         Registrar registrar = new Registrar(config, authenticator, failures, lifecycle);
         this.client = new ManscdpClient(config, registry, events, new ManscdpCodec(config.maxMessageSize()));
         this.subscriptions = new Subscriptions(config, client, events);
+        this.media = new MediaSessions(config, client);
         this.dispatcher = new RequestDispatcher(registry, registrar,
-                new MessageHandler(registry, lifecycle, client, subscriptions, events));
+                new MessageHandler(registry, lifecycle, client, subscriptions, events), media);
     }
 
     public PlatformConfig config() {
@@ -104,13 +108,14 @@ public class Gb28181Platform implements AutoCloseable {
         stack = sip;
         client.start(sip, wheel);
         subscriptions.start(wheel);
+        media.start(wheel);
         scheduleHousekeeping(wheel);
         LOG.info("GB28181 platform {} (realm {}) listening on {}:{} over {}", config.sipId(), config.realm(),
                 config.host(), sip.port(), config.transports());
     }
 
     /**
-     * Ends every subscription ({@code Expires: 0}, waiting up to 2 s for the answers), fails the
+     * Ends every media session (BYE) and subscription ({@code Expires: 0}), waiting up to 2 s for the answers, fails the
      * queries and controls in flight, unbinds, stops timers; idempotent. The registry keeps its
      * devices (a restart re-arms them).
      */
@@ -119,7 +124,9 @@ public class Gb28181Platform implements AutoCloseable {
         if (sip == null) {
             return;
         }
-        subscriptions.stop(STOP_WAIT.compareTo(config.requestTimeout()) < 0 ? STOP_WAIT : config.requestTimeout());
+        Duration wait = STOP_WAIT.compareTo(config.requestTimeout()) < 0 ? STOP_WAIT : config.requestTimeout();
+        media.stop(wait);
+        subscriptions.stop(wait);
         stack = null;
         client.stop();
         lifecycle.stop();
@@ -220,6 +227,45 @@ public class Gb28181Platform implements AutoCloseable {
      */
     public CompletableFuture<Subscription> subscribe(String deviceId, ManscdpQuery body, Duration expires) {
         return subscriptions.subscribe(deviceId, body, expires);
+    }
+
+    /**
+     * Opens a media session with a device's channel (GB/T 28181-2016 §9.2 live, §9.8 playback, §9.9
+     * download): allocates an SSRC (live or history, Annex F) and a port of
+     * {@link PlatformConfig#mediaPortRange()}, listens (UDP, TCP passive), sends the INVITE with the SDP
+     * offer and {@code Subject}, and on the 200 sends the ACK to its Contact and (TCP active) connects to
+     * the device's media address. The session's frames go to the {@linkplain #addMediaListener media
+     * listeners}. Fails with {@link DeviceUnavailableException} for an unknown or offline device,
+     * {@link SipStatusException} for a non-2xx, {@link ManscdpTimeoutException} when no final answer came
+     * within {@link PlatformConfig#requestTimeout()}, {@link IllegalStateException} when the port range
+     * is exhausted or the answer is unusable; a failure frees the port and SSRC. Completes on an I/O or
+     * timer thread.
+     */
+    public CompletableFuture<MediaSession> invite(String deviceId, String channelId, InviteRequest request) {
+        return media.invite(deviceId, channelId, request);
+    }
+
+    /**
+     * Ends a media session (BYE in its dialog, §9.2.2) and frees its receiver, port and SSRC at once;
+     * completes with the device's answer (481 counts as ended), fails with {@link SipStatusException}
+     * for another non-2xx, {@link ManscdpTimeoutException} without an answer, or
+     * {@link IllegalArgumentException} when no session has that Call-ID.
+     */
+    public CompletableFuture<Void> bye(String callId) {
+        return media.bye(callId);
+    }
+
+    /** The media sessions alive now. */
+    public List<MediaSession> mediaSessions() {
+        return media.sessions();
+    }
+
+    public void addMediaListener(MediaListener listener) {
+        media.addListener(listener);
+    }
+
+    public void removeMediaListener(MediaListener listener) {
+        media.removeListener(listener);
     }
 
     public void addListener(PlatformListener listener) {

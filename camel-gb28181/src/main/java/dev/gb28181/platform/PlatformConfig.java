@@ -1,5 +1,6 @@
 package dev.gb28181.platform;
 
+import dev.gb28181.media.MediaPortAllocator;
 import dev.gb28181.sip.Transport;
 
 import java.nio.charset.Charset;
@@ -39,6 +40,8 @@ public final class PlatformConfig {
     private int maxMessageSize = 64 * 1024;
     private String userAgent = "camel-gb28181";
     private DeviceRegistry deviceRegistry;
+    private String mediaHost;
+    private MediaPortAllocator.PortRange mediaPortRange = new MediaPortAllocator.PortRange(30000, 30499);
 
     /** Fills defaults derived from other settings and rejects inconsistent ones. */
     public PlatformConfig validate() {
@@ -79,6 +82,7 @@ public final class PlatformConfig {
             }
         }
         Objects.requireNonNull(charset, "charset");
+        Objects.requireNonNull(mediaPortRange, "mediaPortRange");
         return this;
     }
 
@@ -337,6 +341,29 @@ public final class PlatformConfig {
 
     public PlatformConfig deviceRegistry(DeviceRegistry deviceRegistry) {
         this.deviceRegistry = deviceRegistry;
+        return this;
+    }
+
+    /**
+     * The address written into the SDP offers of media sessions (GB/T 28181-2016 §9.2, {@code c=}): where
+     * devices send RTP. {@code null} (default): the local address of the route to the device.
+     */
+    public String mediaHost() {
+        return mediaHost;
+    }
+
+    public PlatformConfig mediaHost(String mediaHost) {
+        this.mediaHost = mediaHost;
+        return this;
+    }
+
+    /** The local ports media sessions receive on (UDP, TCP passive); default 30000-30499. */
+    public MediaPortAllocator.PortRange mediaPortRange() {
+        return mediaPortRange;
+    }
+
+    public PlatformConfig mediaPortRange(MediaPortAllocator.PortRange mediaPortRange) {
+        this.mediaPortRange = mediaPortRange;
         return this;
     }
 }

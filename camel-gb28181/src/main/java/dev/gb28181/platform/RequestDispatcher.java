@@ -23,9 +23,10 @@ import org.slf4j.LoggerFactory;
  * <ul>
  * <li>REGISTER: {@link Registrar}; MESSAGE and NOTIFY (subscriptions, RFC 6665): {@link MessageHandler}.</li>
  * <li>OPTIONS: 200 with {@code Allow} (RFC 3261 §11.2).</li>
- * <li>BYE: 481, as no dialog exists yet (media sessions come later); ACK: absorbed (an ACK gets no
- * answer, RFC 3261 §17.2.1); CANCEL is answered by the transaction layer (RFC 3261 §9.2).</li>
- * <li>Any other method, INVITE included until media sessions exist: 405 with {@code Allow}
+ * <li>BYE: {@link MediaSessions} ends the media session of its dialog with 200, else 481 (RFC 3261
+ * §15.1.2); ACK: absorbed (an ACK gets no answer, RFC 3261 §17.2.1); CANCEL is answered by the
+ * transaction layer (RFC 3261 §9.2).</li>
+ * <li>Any other method, INVITE included (the platform invites, devices do not yet): 405 with {@code Allow}
  * (RFC 3261 §8.2.1).</li>
  * </ul>
  *
@@ -44,7 +45,7 @@ final class RequestDispatcher implements SipRequestHandler {
     private final Map<String, SipRequestHandler> handlers;
     private final String allow;
 
-    RequestDispatcher(DeviceRegistry registry, Registrar registrar, MessageHandler messages) {
+    RequestDispatcher(DeviceRegistry registry, Registrar registrar, MessageHandler messages, MediaSessions media) {
         this.registry = registry;
         Map<String, SipRequestHandler> map = new LinkedHashMap<>();
         map.put(SipMethod.REGISTER, registrar);
@@ -53,7 +54,7 @@ final class RequestDispatcher implements SipRequestHandler {
         map.put(SipMethod.OPTIONS, this::options);
         map.put(SipMethod.ACK, tx -> {
         });
-        map.put(SipMethod.BYE, tx -> tx.respond(481));
+        map.put(SipMethod.BYE, media::onBye);
         this.handlers = Map.copyOf(map);
         this.allow = String.join(", ", map.keySet()) + ", " + SipMethod.CANCEL;
     }

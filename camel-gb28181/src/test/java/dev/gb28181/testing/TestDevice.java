@@ -88,7 +88,7 @@ public final class TestDevice implements AutoCloseable {
     private final Map<String, CompletableFuture<SipResponse>> pending = new ConcurrentHashMap<>();
     private final BlockingDeque<SipRequest> requests = new LinkedBlockingDeque<>();
     private final List<SipRequest> received = new CopyOnWriteArrayList<>();
-    private final Map<String, String> subscriptionTags = new ConcurrentHashMap<>();
+    private final Map<String, String> dialogTags = new ConcurrentHashMap<>();
     private final AtomicLong cseq = new AtomicLong(1);
     private final AtomicLong sn = new AtomicLong(1);
     private final String registerCallId = newId();
@@ -402,7 +402,7 @@ public final class TestDevice implements AutoCloseable {
      * @return the To tag (the device's dialog tag)
      */
     public String acceptSubscription(SipRequest subscribe) {
-        String tag = subscriptionTags.computeIfAbsent(subscribe.callId(), k -> newId());
+        String tag = dialogTags.computeIfAbsent(subscribe.callId(), k -> newId());
         SipResponse ok = subscribe.createResponse(200, tag);
         ok.addHeader(HeaderNames.CONTACT, "<" + localUri() + ">");
         ok.addHeader(HeaderNames.EXPIRES, Long.toString(Math.max(0, subscribe.expires())));
@@ -416,7 +416,7 @@ public final class TestDevice implements AutoCloseable {
      * ({@code null}: none). Waits for the platform's answer.
      */
     public SipResponse notify(SipRequest subscribe, String subscriptionState, String xml) {
-        String tag = subscriptionTags.computeIfAbsent(subscribe.callId(), k -> newId());
+        String tag = dialogTags.computeIfAbsent(subscribe.callId(), k -> newId());
         SipUri target = NameAddress.parse(subscribe.header(HeaderNames.CONTACT)).uri();
         SipRequest r = request("NOTIFY", target, subscribe.callId(), subscribe.from().uri());
         r.setHeader(HeaderNames.FROM, subscribe.to().withTag(tag).toString());
@@ -426,6 +426,32 @@ public final class TestDevice implements AutoCloseable {
         if (xml != null) {
             r.body("Application/MANSCDP+xml", xml.getBytes(Charset.forName("GB18030")));
         }
+        return send(r);
+    }
+
+    /**
+     * Answers an INVITE as cameras do (GB/T 28181-2016 §9.2.2): 100 Trying, then 200 with this
+     * device's Contact and the SDP answer {@code sdp}. The To tag is remembered for {@link #bye}.
+     *
+     * @return the To tag (the device's dialog tag)
+     */
+    public String acceptInvite(SipRequest invite, String sdp) {
+        sendRaw(SipEncoder.encode(invite.createResponse(100, null)));
+        String tag = dialogTags.computeIfAbsent(invite.callId(), k -> newId());
+        SipResponse ok = invite.createResponse(200, tag);
+        ok.addHeader(HeaderNames.CONTACT, "<" + localUri() + ">");
+        ok.body("APPLICATION/SDP", sdp.getBytes(StandardCharsets.US_ASCII));
+        sendRaw(SipEncoder.encode(ok));
+        return tag;
+    }
+
+    /** Sends a BYE in the dialog of an {@linkplain #acceptInvite accepted} INVITE and waits for the answer. */
+    public SipResponse bye(SipRequest invite) {
+        String tag = dialogTags.computeIfAbsent(invite.callId(), k -> newId());
+        SipUri target = NameAddress.parse(invite.header(HeaderNames.CONTACT)).uri();
+        SipRequest r = request("BYE", target, invite.callId(), invite.from().uri());
+        r.setHeader(HeaderNames.FROM, invite.to().withTag(tag).toString());
+        r.setHeader(HeaderNames.TO, invite.from().toString());
         return send(r);
     }
 
