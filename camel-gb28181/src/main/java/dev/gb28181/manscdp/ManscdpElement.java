@@ -30,14 +30,24 @@ public abstract class ManscdpElement {
         return extensions == null ? Map.of() : Collections.unmodifiableMap(extensions);
     }
 
+    /** The map to add to, created on first use. */
+    private Map<String, Object> writableExtensions() {
+        if (extensions == null) {
+            extensions = new LinkedHashMap<>(4);
+        }
+        return extensions;
+    }
+
+    /** The extensions without a read-only wrapper, for equals and hashCode on hot paths (catalog sets). */
+    private Map<String, Object> extensionsOrEmpty() {
+        return extensions == null ? Map.of() : extensions;
+    }
+
     /** Keeps an element this class does not model; a repeated name collects its values into a list. */
     @JsonAnySetter
     @SuppressWarnings("unchecked")
     public void setExtension(String name, Object value) {
-        if (extensions == null) {
-            extensions = new LinkedHashMap<>(4);
-        }
-        Object previous = extensions.putIfAbsent(name, value);
+        Object previous = writableExtensions().putIfAbsent(name, value);
         if (previous instanceof List<?> list) {
             ((List<Object>) list).add(value);
         } else if (previous != null) {
@@ -51,20 +61,13 @@ public abstract class ManscdpElement {
     /** Copies another element's extensions into this one (used by copies and merges). */
     void copyExtensions(ManscdpElement other) {
         if (other.extensions != null) {
-            if (extensions == null) {
-                extensions = new LinkedHashMap<>(other.extensions);
-            } else {
-                extensions.putAll(other.extensions);
-            }
+            writableExtensions().putAll(other.extensions);
         }
     }
 
     /** Keeps {@code value} under {@code name} unless this element already has that name. */
     void putExtensionIfAbsent(String name, Object value) {
-        if (extensions == null) {
-            extensions = new LinkedHashMap<>(4);
-        }
-        extensions.putIfAbsent(name, value);
+        writableExtensions().putIfAbsent(name, value);
     }
 
     /** Drops the extensions {@code taken} accepts (a field another element adopted). */
@@ -75,10 +78,10 @@ public abstract class ManscdpElement {
     }
 
     boolean extensionsEqual(ManscdpElement other) {
-        return getExtensions().equals(other.getExtensions());
+        return extensionsOrEmpty().equals(other.extensionsOrEmpty());
     }
 
     int extensionsHash() {
-        return getExtensions().hashCode();
+        return extensionsOrEmpty().hashCode();
     }
 }
