@@ -11,6 +11,14 @@ import java.util.List;
  */
 public interface SplitResponse<I> {
 
+    /**
+     * Whether {@code received} items make the whole answer (GB/T 28181-2016 Annex N): SumNum reached, or
+     * no SumNum announced (a device that does not split).
+     */
+    static boolean isComplete(Integer sumNum, int received) {
+        return sumNum == null || received >= sumNum;
+    }
+
     /** Total number of items of the whole answer as the device announced it, or {@code null}. */
     Integer getSumNum();
 

@@ -106,9 +106,13 @@ public final class Device {
     }
 
     static String format(InetSocketAddress address) {
+        return host(address) + ':' + address.getPort();
+    }
+
+    /** The host of {@code address} as a URI writes it: an IP literal, IPv6 in brackets (RFC 3261 §25.1). */
+    static String host(InetSocketAddress address) {
         String host = address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString();
-        return address.getAddress() instanceof Inet6Address ? '[' + host + "]:" + address.getPort()
-                : host + ':' + address.getPort();
+        return address.getAddress() instanceof Inet6Address ? '[' + host + ']' : host;
     }
 
     /** Records the address of a message; a no-op when it did not change. */

@@ -22,7 +22,6 @@ import dev.gb28181.sip.SipStack;
 import dev.gb28181.sip.SipUri;
 import dev.gb28181.sip.transaction.SipTransactionTimeoutException;
 
-import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.nio.charset.Charset;
 import java.time.Instant;
@@ -160,10 +159,7 @@ final class ManscdpClient {
     /** The device's URI at its last address: the Request-URI of requests to it. */
     static SipUri deviceUri(Device device) {
         InetSocketAddress at = device.remoteAddress();
-        String host = at.getAddress() == null ? at.getHostString()
-                : at.getAddress() instanceof Inet6Address ? '[' + at.getAddress().getHostAddress() + ']'
-                : at.getAddress().getHostAddress();
-        return SipUri.sip(device.deviceId(), host, at.getPort());
+        return SipUri.sip(device.deviceId(), Device.host(at), at.getPort());
     }
 
     /** A MESSAGE outside any dialog to the device with a MANSCDP body. */
@@ -356,7 +352,7 @@ final class ManscdpClient {
     void onUnsolicitedCatalog(String deviceId, CatalogResponse part) {
         Long partSn = part.getSn();
         if (partSn == null || unsolicited.size() >= MAX_UNSOLICITED) {
-            emitCatalog(deviceId, part, part.getSumNum() == null || part.items().size() >= part.getSumNum(),
+            emitCatalog(deviceId, part, SplitResponse.isComplete(part.getSumNum(), part.items().size()),
                     CatalogEvent.UNSOLICITED);
             return;
         }
@@ -375,7 +371,8 @@ final class ManscdpClient {
         }
     }
 
-    private void emitCatalog(String deviceId, SplitResponse<?> catalog, boolean complete, String source) {
+    /** A {@link CatalogEvent} of {@code catalog}'s items (a whole answer, a partial one, or a NOTIFY). */
+    void emitCatalog(String deviceId, SplitResponse<?> catalog, boolean complete, String source) {
         @SuppressWarnings("unchecked")
         List<CatalogItem> items = (List<CatalogItem>) catalog.items();
         ManscdpMessage message = (ManscdpMessage) catalog;
@@ -506,7 +503,7 @@ final class ManscdpClient {
                 items.addAll(part.items());
                 Integer sumNum = first.getSumNum();
                 int received = items.size();
-                complete = sumNum == null || received >= sumNum;
+                complete = SplitResponse.isComplete(sumNum, received);
                 if (!complete && received < MAX_ITEMS) {
                     moveDeadline(config.partIdleTimeout().toNanos());
                     return true;

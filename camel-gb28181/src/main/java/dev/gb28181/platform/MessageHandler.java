@@ -9,6 +9,7 @@ import dev.gb28181.manscdp.ManscdpCodec;
 import dev.gb28181.manscdp.ManscdpException;
 import dev.gb28181.manscdp.ManscdpMessage;
 import dev.gb28181.manscdp.MobilePositionNotify;
+import dev.gb28181.manscdp.SplitResponse;
 import dev.gb28181.sip.HeaderNames;
 import dev.gb28181.sip.SipMethod;
 import dev.gb28181.sip.SipRequest;
@@ -127,10 +128,8 @@ final class MessageHandler implements SipRequestHandler {
             return;
         }
         if (message instanceof CatalogNotify catalog) {
-            events.emit(new CatalogEvent(deviceId, CatalogEvent.CATALOG, Instant.now(), catalog.getSn(),
-                    catalog.getSumNum(), catalog.items().size(),
-                    catalog.getSumNum() == null || catalog.items().size() >= catalog.getSumNum(), CatalogEvent.NOTIFY,
-                    catalog.items()));
+            client.emitCatalog(deviceId, catalog, SplitResponse.isComplete(catalog.getSumNum(), catalog.items().size()),
+                    CatalogEvent.NOTIFY);
         } else if (message instanceof CatalogResponse catalog) {
             client.onUnsolicitedCatalog(deviceId, catalog);
         } else if (message instanceof AlarmNotify alarm) {
