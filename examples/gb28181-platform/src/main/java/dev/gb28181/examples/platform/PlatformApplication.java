@@ -11,7 +11,9 @@ import org.springframework.context.annotation.Bean;
  * A runnable GB/T 28181 platform: devices register to it (GB/T 28181-2016 §9.1) and keep alive
  * (§9.6), and every registration, keepalive and online/offline event is written as JSON to the
  * Kafka topic {@code gb28181-events}, keyed by device ID. Without configured brokers an embedded
- * single-node Kafka starts first ({@link EmbeddedKafkaInitializer}).
+ * single-node Kafka starts first ({@link EmbeddedKafkaInitializer}). Live video (§9.2) is recorded to
+ * {@code app.recordings.dir} ({@link RecordingRoutes}), and a REST API opens, controls and ends media
+ * sessions ({@link MediaApiController}) and commands devices ({@link DeviceApiController}).
  */
 @SpringBootApplication
 public class PlatformApplication {
