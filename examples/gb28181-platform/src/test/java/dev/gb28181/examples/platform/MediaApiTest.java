@@ -189,6 +189,11 @@ class MediaApiTest {
         Invited played = playAndRecord(CHANNEL, h264Ps, h264, "h264");
         String streamId = DEVICE + '_' + CHANNEL;
 
+        ResponseEntity<Map> again = post("/api/devices/" + DEVICE + "/channels/" + CHANNEL + "/play");
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(again.getBody()).as("a channel playing already: its session").containsEntry("callId", played.callId());
+        assertThat(device.receivedRequests()).filteredOn(r -> "INVITE".equals(r.method())).hasSize(1);
+
         ResponseEntity<List> sessions = http.getForEntity("/api/sessions", List.class);
         assertThat(sessions.getBody()).anySatisfy(s -> assertThat((Map<String, Object>) s)
                 .containsEntry("callId", played.callId()).containsEntry("streamId", streamId));
@@ -215,38 +220,64 @@ class MediaApiTest {
     }
 
     @Test
-    void playbackIsControlledWithMansrtspInInfo() throws Exception {
-        Invited playback = invite("/api/devices/" + DEVICE + "/channels/" + CHANNEL
-                + "/playback?start=2026-01-02T03:04:05&end=2026-01-03T03:14:05Z", 9);
-        assertThat(playback.response().getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(playback.response().getBody()).containsEntry("mode", "PLAYBACK")
-                .containsEntry("streamId", DEVICE + '_' + CHANNEL + '_' + playback.ssrc());
-        GbSdp offer = GbSdp.parse(playback.invite().bodyAsString(StandardCharsets.US_ASCII));
-        assertThat(offer.sessionType()).contains(SessionType.PLAYBACK);
-        // the GB form is local time, ISO-8601 with an offset is that instant
-        assertThat(offer.startTime()).isEqualTo(LocalDateTime.parse("2026-01-02T03:04:05")
-                .atZone(ZoneId.systemDefault()).toEpochSecond());
-        assertThat(offer.stopTime()).isEqualTo(Instant.parse("2026-01-03T03:14:05Z").getEpochSecond());
+    void playbackIsNotRecordedAndIsControlledWithMansrtspInInfo() throws Exception {
+        String channel = "34020000001310000023";
+        try (DatagramSocket rtp = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            Invited playback = invite("/api/devices/" + DEVICE + "/channels/" + channel
+                    + "/playback?start=2026-01-02T03:04:05&end=2026-01-03T03:14:05Z", rtp.getLocalPort());
+            assertThat(playback.response().getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(playback.response().getBody()).containsEntry("mode", "PLAYBACK")
+                    .containsEntry("streamId", DEVICE + '_' + channel + '_' + playback.ssrc());
+            GbSdp offer = GbSdp.parse(playback.invite().bodyAsString(StandardCharsets.US_ASCII));
+            assertThat(offer.sessionType()).contains(SessionType.PLAYBACK);
+            // the GB form is local time, ISO-8601 with an offset is that instant
+            assertThat(offer.startTime()).isEqualTo(LocalDateTime.parse("2026-01-02T03:04:05")
+                    .atZone(ZoneId.systemDefault()).toEpochSecond());
+            assertThat(offer.stopTime()).isEqualTo(Instant.parse("2026-01-03T03:14:05Z").getEpochSecond());
+            MediaStreams.sendPaced(platform().mediaSession(playback.callId()).orElseThrow(),
+                    new RtpSender(SsrcAllocator.wireValue(playback.ssrc()), 1400, 2).packetise(h264Ps,
+                            new int[] { h264Ps.length }), 0, rtp, WAIT);
+            await().during(Duration.ofSeconds(1)).atMost(WAIT).untilAsserted(() -> assertThat(
+                    recorder.directory().resolve(DEVICE + '_' + channel + ".h264")).as("only live is recorded")
+                    .doesNotExist());
+            control(playback);
+        }
+    }
 
-        ResponseEntity<Map> pause = post("/api/sessions/" + playback.callId() + "/control?action=pause");
-        ResponseEntity<Map> scale = post("/api/sessions/" + playback.callId() + "/control?action=scale&scale=2");
-        ResponseEntity<Map> bad = post("/api/sessions/" + playback.callId() + "/control?action=rewind");
+    /** Pause, scale, seek, a bad action and teardown on a playback, by stream ID and by Call-ID. */
+    private void control(Invited playback) {
+        String session = "/api/sessions/" + playback.response().getBody().get("streamId") + "/control";
+        ResponseEntity<Map> pause = post(session + "?action=pause");
+        ResponseEntity<Map> scale = post(session + "?action=scale&scale=2");
+        ResponseEntity<Map> seek = post("/api/sessions/" + playback.callId() + "/control?action=seek&position=30");
+        ResponseEntity<Map> bad = post(session + "?action=rewind");
+        ResponseEntity<Map> noScale = post(session + "?action=scale");
+        ResponseEntity<Map> teardown = post(session + "?action=teardown");
 
-        assertThat(pause.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(pause.getBody()).containsEntry("callId", playback.callId()).containsEntry("action", "pause");
-        assertThat(scale.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(List.of(pause, scale, seek, teardown)).allSatisfy(answer -> {
+            assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(answer.getBody()).containsEntry("callId", playback.callId()).containsKey("response");
+        });
+        assertThat(pause.getBody()).containsEntry("action", "pause");
+        assertThat(List.of(bad, noScale)).allSatisfy(answer -> assertThat(answer.getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST));
         assertThat((String) bad.getBody().get("message")).contains("rewind");
+        assertThat((String) noScale.getBody().get("message")).contains("scale");
         List<SipRequest> infos = device.receivedRequests().stream().filter(r -> "INFO".equals(r.method())).toList();
-        assertThat(infos).hasSize(2).allSatisfy(info -> {
+        assertThat(infos).hasSize(4).allSatisfy(info -> {
             assertThat(info.callId()).isEqualTo(playback.callId());
             assertThat(info.header(HeaderNames.CONTENT_TYPE)).isEqualToIgnoringCase("Application/MANSRTSP");
         });
-        assertThat(infos.get(0).bodyAsString(StandardCharsets.US_ASCII))
-                .isEqualTo("PAUSE RTSP/1.0\r\nCSeq: 1\r\nPauseTime: now\r\n");
-        assertThat(infos.get(1).bodyAsString(StandardCharsets.US_ASCII))
-                .isEqualTo("PLAY RTSP/1.0\r\nCSeq: 2\r\nScale: 2.0\r\n");
-        assertThat(recorder.directory().resolve(DEVICE + '_' + CHANNEL + ".h264")).doesNotExist();
+        assertThat(infos).extracting(info -> info.bodyAsString(StandardCharsets.US_ASCII)).containsExactly(
+                "PAUSE RTSP/1.0\r\nCSeq: 1\r\nPauseTime: now\r\n",
+                "PLAY RTSP/1.0\r\nCSeq: 2\r\nScale: 2.0\r\n",
+                "PLAY RTSP/1.0\r\nCSeq: 3\r\nRange: npt=30-\r\n",
+                "TEARDOWN RTSP/1.0\r\nCSeq: 4\r\n");
+        // TEARDOWN is followed by the session's BYE
+        await().atMost(WAIT).untilAsserted(() -> assertThat(device.receivedRequests())
+                .filteredOn(r -> "BYE".equals(r.method())).singleElement()
+                .satisfies(bye -> assertThat(bye.callId()).isEqualTo(playback.callId())));
+        await().atMost(WAIT).until(() -> platform().mediaSession(playback.callId()).isEmpty());
     }
 
     @Test
