@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.gb28181.mansrtsp.MansrtspResponse;
 import dev.gb28181.media.SsrcAllocator;
 import dev.gb28181.platform.MediaSession;
 import dev.gb28181.platform.SipStatusException;
@@ -234,6 +235,67 @@ class Gb28181MediaKindsTest extends Gb28181TestSupport {
             camera.respond(bye, 200);
             await().atMost(WAIT).until(() -> !session.isActive());
         }
+    }
+
+    @Test
+    void playcontrolSendsMansrtspInTheSessionsDialogAndTeardownEndsIt() throws Exception {
+        Future<Exchange> reply = send("direct:invite", Map.of(Gb28181Constants.DEVICE_ID, CAMERA,
+                Gb28181Constants.MODE, "playback", Gb28181Constants.START_TIME, "2026-01-02T03:00:00",
+                Gb28181Constants.END_TIME, "2026-01-02T04:00:00"));
+        SipRequest invite = nextInvite();
+        String ssrc = offeredSsrc(invite);
+        camera.acceptInvite(invite, MediaStreams.answer(CHANNEL, ssrc, 9, "RTP/AVP", ""));
+        Exchange invited = reply.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(invited.getException()).isNull();
+        String streamId = STREAM + "_" + ssrc;
+        assertThat(invited.getMessage().getHeader(Gb28181Constants.STREAM_ID)).isEqualTo(streamId);
+        assertThat(invited.getMessage().getHeader(Gb28181Constants.MODE)).isEqualTo("PLAYBACK");
+
+        Future<Exchange> scaled = send("direct:control", Map.of(Gb28181Constants.CALL_ID, invite.callId(),
+                Gb28181Constants.PLAY_ACTION, "scale", Gb28181Constants.SCALE, 2.0));
+        SipRequest info = camera.nextRequest("INFO", WAIT);
+        assertThat(info).as("an INFO in the session's dialog").isNotNull();
+        assertThat(info.callId()).isEqualTo(invite.callId());
+        assertThat(info.header(HeaderNames.CONTENT_TYPE)).isEqualToIgnoringCase("Application/MANSRTSP");
+        assertThat(info.bodyAsString(StandardCharsets.US_ASCII)).isEqualTo("PLAY RTSP/1.0\r\nCSeq: 1\r\nScale: 2.0\r\n");
+        camera.respond(info, 200, "Application/MANSRTSP", "RTSP/1.0 200 OK\r\nCSeq: 1\r\n"
+                .getBytes(StandardCharsets.US_ASCII));
+        Exchange done = scaled.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(done.getException()).isNull();
+        MansrtspResponse answer = done.getMessage().getBody(MansrtspResponse.class);
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.cseq()).isEqualTo(1);
+        assertThat(done.getMessage().getHeader(Gb28181Constants.PLAY_ACTION)).isEqualTo("scale");
+        assertThat(done.getMessage().getHeader(Gb28181Constants.STREAM_ID)).isEqualTo(streamId);
+
+        Future<Exchange> paused = send("direct:pause", Map.of(Gb28181Constants.STREAM_ID, streamId));
+        SipRequest pause = camera.nextRequest("INFO", WAIT);
+        assertThat(pause.bodyAsString(StandardCharsets.US_ASCII))
+                .isEqualTo("PAUSE RTSP/1.0\r\nCSeq: 2\r\nPauseTime: now\r\n");
+        camera.respond(pause, 200);
+        Exchange pausedDone = paused.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(pausedDone.getException()).isNull();
+        assertThat(pausedDone.getMessage().getBody()).as("a 200 without MANSRTSP").isNull();
+
+        Future<Exchange> seeked = send("direct:control", Map.of(Gb28181Constants.STREAM_ID, streamId,
+                Gb28181Constants.PLAY_ACTION, "seek", Gb28181Constants.POSITION, 30));
+        SipRequest seek = camera.nextRequest("INFO", WAIT);
+        assertThat(seek.bodyAsString(StandardCharsets.US_ASCII))
+                .isEqualTo("PLAY RTSP/1.0\r\nCSeq: 3\r\nRange: npt=30-\r\n");
+        camera.respond(seek, 481);
+        assertThat(seeked.get(WAIT.toMillis(), TimeUnit.MILLISECONDS).getException())
+                .isInstanceOf(SipStatusException.class);
+
+        Future<Exchange> torn = send("direct:control", Map.of(Gb28181Constants.STREAM_ID, streamId,
+                Gb28181Constants.PLAY_ACTION, "teardown"));
+        SipRequest teardown = camera.nextRequest("INFO", WAIT);
+        assertThat(teardown.bodyAsString(StandardCharsets.US_ASCII)).startsWith("TEARDOWN RTSP/1.0\r\n");
+        camera.respond(teardown, 200);
+        SipRequest bye = camera.nextRequest("BYE", WAIT);
+        assertThat(bye).as("the BYE after TEARDOWN").isNotNull();
+        camera.respond(bye, 200);
+        assertThat(torn.get(WAIT.toMillis(), TimeUnit.MILLISECONDS).getException()).isNull();
+        await().atMost(WAIT).until(() -> component().getPlatform().mediaSessions().isEmpty());
     }
 
     @Test
