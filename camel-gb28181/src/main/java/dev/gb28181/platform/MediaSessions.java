@@ -303,35 +303,45 @@ final class MediaSessions {
             return CompletableFuture.failedFuture(new IllegalArgumentException("No media session with Call-ID or "
                     + "stream ID " + callIdOrStreamId));
         }
-        CompletableFuture<MansrtspResponse> answered;
+        CompletableFuture<MansrtspResponse> result = new CompletableFuture<>();
         try {
             SipStack sip = client.requireStack();
             SipRequest info = session.dialog.newRequest(SipMethod.INFO);
             info.body(MANSRTSP, control.encode(session.controlSeq.getAndIncrement())
                     .getBytes(StandardCharsets.US_ASCII));
             String what = "MANSRTSP " + control + " of media session " + session.callId();
-            answered = withDeadline(sip.sendRequest(info, session.sipTransport, session.sipAddress),
-                    session.deviceId(), what).thenApply(response -> {
-                        if (!response.isSuccess()) {
-                            throw new SipStatusException(response.status(), response.reason(), "Device "
-                                    + session.deviceId() + " answered " + response.status() + ' '
-                                    + response.reason() + " to the " + what);
+            withDeadline(sip.sendRequest(info, session.sipTransport, session.sipAddress), session.deviceId(), what)
+                    .whenComplete((response, error) -> {
+                        if (control.action() == PlayAction.TEARDOWN) {
+                            byeAfter(session, Reason.TEARDOWN);
                         }
-                        controlled(session, control);
-                        return mansrtspAnswer(session, response);
+                        if (error != null) {
+                            result.completeExceptionally(error);
+                        } else if (!response.isSuccess()) {
+                            result.completeExceptionally(new SipStatusException(response.status(), response.reason(),
+                                    "Device " + session.deviceId() + " answered " + response.status() + ' '
+                                            + response.reason() + " to the " + what));
+                        } else {
+                            controlled(session, control);
+                            result.complete(mansrtspAnswer(session, response));
+                        }
                     });
         } catch (RuntimeException e) {
-            answered = CompletableFuture.failedFuture(e);
+            if (control.action() == PlayAction.TEARDOWN) {
+                byeAfter(session, Reason.TEARDOWN);
+            }
+            result.completeExceptionally(e);
         }
-        if (control.action() != PlayAction.TEARDOWN) {
-            return answered;
-        }
-        return answered.whenComplete((response, error) -> sendBye(session, Reason.TEARDOWN)
-                .whenComplete((v, e) -> {
-                    if (e != null) {
-                        LOG.debug("BYE after TEARDOWN of {}: {}", session, e.toString());
-                    }
-                }));
+        return result;
+    }
+
+    /** Ends a session with BYE for {@code reason}; a failed BYE is logged (the session is gone anyway). */
+    private void byeAfter(MediaSession session, Reason reason) {
+        sendBye(session, reason).whenComplete((v, e) -> {
+            if (e != null) {
+                LOG.debug("BYE of {} after {}: {}", session, reason, e.toString());
+            }
+        });
     }
 
     /** A PAUSE stops the media and the no-media check until the next PLAY, which restarts its count. */
@@ -384,11 +394,7 @@ final class MediaSessions {
         MediaSession ended = session;
         LOG.info("Device {} reached the end of the file of {}: BYE", ended.deviceId(), ended);
         ended.receiver.flush();
-        sendBye(ended, Reason.END_OF_FILE).whenComplete((v, e) -> {
-            if (e != null) {
-                LOG.debug("BYE after end of file of {}: {}", ended, e.toString());
-            }
-        });
+        byeAfter(ended, Reason.END_OF_FILE);
         return true;
     }
 
@@ -546,11 +552,7 @@ final class MediaSessions {
                     session.lastMediaNanos = now;
                 } else if (now - session.lastMediaNanos >= timeoutNanos) {
                     LOG.info("No media for {} ms on {}: BYE", config.mediaTimeout().toMillis(), session);
-                    sendBye(session, Reason.NO_MEDIA).whenComplete((v, e) -> {
-                        if (e != null) {
-                            LOG.debug("BYE after no media on {}: {}", session, e.toString());
-                        }
-                    });
+                    byeAfter(session, Reason.NO_MEDIA);
                     return;
                 }
                 try {
@@ -760,7 +762,7 @@ final class MediaSessions {
             byCallId.put(session.callId(), session);
             byStreamId.put(session.streamId(), session);
             if (stopping) {
-                sendBye(session, Reason.STOPPED);
+                byeAfter(session, Reason.STOPPED);
                 throw new IllegalStateException("The platform stopped while device " + device.deviceId()
                         + " answered the " + what + ": BYE sent");
             }
@@ -813,6 +815,8 @@ final class MediaSessions {
         private ByteBuf ps;
         /** Packets of the PS frame in progress were lost or it grew too large: dropped at its marker. */
         private boolean psBroken;
+        /** The last packet ended a frame (or none came yet): a PS listener can start with the next one. */
+        private boolean atFrameStart = true;
         /** PS frames gathered before the 200 was processed, like {@link #early}. */
         private List<ByteBuf> earlyPs = new ArrayList<>();
         private int earlyPsBytes;
@@ -834,19 +838,20 @@ final class MediaSessions {
                     psFrameEnd();
                 }
             }
+            atFrameStart = packet.marker();
         }
 
         @Override
         public void onGap(int lostPackets) {
             demuxer.onGap();
             psBroken = true;
+            atFrameStart = false;
         }
 
         private void gather(ByteBuf payload) {
             if (ps == null) {
                 ps = ByteBufAllocator.DEFAULT.buffer(64 * 1024);
-                psBroken = true; // joined mid-frame: start at the next marker
-                return;
+                psBroken = !atFrameStart; // joined mid-frame: start after the next marker
             }
             int length = payload.readableBytes();
             if (psBroken || ps.readableBytes() + length > PsDemuxer.DEFAULT_MAX_FRAME_SIZE) {
