@@ -393,7 +393,6 @@ final class MediaSessions {
         }
         MediaSession ended = session;
         LOG.info("Device {} reached the end of the file of {}: BYE", ended.deviceId(), ended);
-        ended.receiver.flush();
         byeAfter(ended, Reason.END_OF_FILE);
         return true;
     }
@@ -483,7 +482,8 @@ final class MediaSessions {
 
     /**
      * Removes the session and frees its receiver, port and SSRC; false when it had ended already. The
-     * SESSION_ENDED event follows once the receiver closed, with the final counters.
+     * SESSION_ENDED event follows once the receiver closed, with the final counters (only for a session whose
+     * SESSION_STARTED was emitted: one ended because the platform was stopping was never announced).
      */
     private boolean end(MediaSession session, Reason reason) {
         if (!session.closed.compareAndSet(false, true)) {
@@ -496,8 +496,11 @@ final class MediaSessions {
         if (watchdog != null) {
             watchdog.cancel();
         }
-        free(session.receiver, session.sink, session.port, session.offeredSsrc)
-                .thenRun(() -> events.emit(event(session, MediaSessionEvent.SESSION_ENDED, reason)));
+        free(session.receiver, session.sink, session.port, session.offeredSsrc).thenRun(() -> {
+            if (session.announced) {
+                events.emit(event(session, MediaSessionEvent.SESSION_ENDED, reason));
+            }
+        });
         return true;
     }
 
@@ -767,6 +770,7 @@ final class MediaSessions {
                         + " answered the " + what + ": BYE sent");
             }
             LOG.info("Media session {} established", session);
+            session.announced = true;
             events.emit(event(session, MediaSessionEvent.SESSION_STARTED, null));
             watch(session);
             return session;

@@ -322,9 +322,8 @@ class MediaSessionLifecycleTest {
             device.respond(lateBye, 200);
             stopped.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
             assertThat(ended(call.session()).reason()).isEqualTo(Reason.STOPPED);
-            assertThat(fixture.events.of(MediaSessionEvent.class)).filteredOn(e -> e.callId()
-                    .equals(lateInvite.callId()) && e.eventType().equals(MediaSessionEvent.SESSION_ENDED))
-                    .extracting(MediaSessionEvent::reason).containsExactly(Reason.STOPPED);
+            assertThat(fixture.events.of(MediaSessionEvent.class)).as("the late session was never announced")
+                    .noneMatch(e -> e.callId().equals(lateInvite.callId()));
             assertFreed();
         }
     }
