@@ -47,6 +47,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -95,6 +96,8 @@ final class MediaSessions {
     /** PS bytes kept for a session whose 200 is still being processed. */
     private static final int MAX_EARLY_PS_BYTES = 4 * 1024 * 1024;
     static final String MANSRTSP = "Application/MANSRTSP";
+    /** Ports tried when the one probed free was taken before the bind. */
+    private static final int BIND_TRIES = 3;
 
     private final LogLimiter listenerLog = new LogLimiter(LOG, 10, TimeUnit.SECONDS);
     private final LogLimiter answerLog = new LogLimiter(LOG, 10, TimeUnit.SECONDS);
@@ -215,6 +218,34 @@ final class MediaSessions {
         return view(mine);
     }
 
+    /**
+     * Binds a port of the range for the attempt (UDP, TCP passive). The allocator probed the port, but another
+     * socket (another platform, another process) may take it before the bind: then the next free port is tried,
+     * {@code tries} in all.
+     */
+    private CompletableFuture<InetSocketAddress> listen(Attempt a, EventLoopGroup loops, RtpReceiverConfig rtp,
+            int tries) {
+        boolean udp = a.request.transport() == MediaTransport.UDP;
+        a.port = ports.allocate(udp ? MediaPortAllocator.Protocol.UDP : MediaPortAllocator.Protocol.TCP);
+        a.offerPort = a.port;
+        InetSocketAddress local = new InetSocketAddress(config.host(), a.port);
+        a.receiver = udp ? new RtpUdpReceiver(loops, local, rtp, a.sink)
+                : new RtpTcpPassiveReceiver(loops, local, rtp, a.sink);
+        return a.receiver.start().handle((bound, error) -> {
+            Throwable cause = unwrap(error);
+            if (cause == null) {
+                return CompletableFuture.completedFuture(bound);
+            }
+            if (tries <= 1 || !(cause instanceof BindException)) {
+                return CompletableFuture.<InetSocketAddress>failedFuture(cause);
+            }
+            LOG.debug("Media port {} was taken since it was probed ({}): another one", a.port, cause.toString());
+            a.receiver.close();
+            ports.release(a.port);
+            return listen(a, loops, rtp, tries - 1);
+        }).thenCompose(f -> f);
+    }
+
     /** A future completing like {@code shared} (same exception, not wrapped) that callers cannot complete. */
     private static <T> CompletableFuture<T> view(CompletableFuture<T> shared) {
         CompletableFuture<T> view = new CompletableFuture<>();
@@ -250,20 +281,11 @@ final class MediaSessions {
                 attempt.receiver = shared.session(RtpReceiverConfig.of(SsrcAllocator.wireValue(attempt.ssrc),
                         attempt.source), attempt.sink);
                 attempt.offerPort = config.mediaSharedPort();
-            } else if (request.transport() == MediaTransport.UDP) {
-                attempt.port = ports.allocate(MediaPortAllocator.Protocol.UDP);
-                attempt.offerPort = attempt.port;
-                attempt.receiver = new RtpUdpReceiver(loops, new InetSocketAddress(config.host(), attempt.port), rtp,
-                        attempt.sink);
-            } else if (request.transport() == MediaTransport.TCP_PASSIVE) {
-                attempt.port = ports.allocate(MediaPortAllocator.Protocol.TCP);
-                attempt.offerPort = attempt.port;
-                attempt.receiver = new RtpTcpPassiveReceiver(loops, new InetSocketAddress(config.host(),
-                        attempt.port), rtp, attempt.sink);
             }
             Attempt a = attempt;
-            CompletableFuture<InetSocketAddress> listening = a.receiver == null
-                    ? CompletableFuture.completedFuture(null) : a.receiver.start();
+            CompletableFuture<InetSocketAddress> listening = a.receiver != null ? a.receiver.start()
+                    : request.transport() == MediaTransport.TCP_ACTIVE ? CompletableFuture.completedFuture(null)
+                    : listen(a, loops, rtp, BIND_TRIES);
             CompletableFuture<MediaSession> result = new CompletableFuture<>();
             listening.thenCompose(local -> a.sendInvite(sip))
                     .thenCompose(a::established)
