@@ -190,6 +190,10 @@ final class MediaSessions {
     }
 
     CompletableFuture<MediaSession> invite(String deviceId, String channelId, InviteRequest request) {
+        if (stopping) {
+            return CompletableFuture.failedFuture(new IllegalStateException("The platform is stopping: no INVITE to "
+                    + "channel " + channelId));
+        }
         if (request.mode() != SessionType.PLAY || channelId == null) {
             return start(deviceId, channelId, request);
         }
@@ -264,9 +268,6 @@ final class MediaSessions {
         try {
             if (channelId == null || channelId.isBlank()) {
                 throw new IllegalArgumentException("An INVITE needs a channel ID");
-            }
-            if (stopping) {
-                throw new IllegalStateException("The platform is stopping: no INVITE to channel " + channelId);
             }
             Device device = client.requireOnline(deviceId);
             SipStack sip = client.requireStack();

@@ -1,6 +1,7 @@
 package dev.gb28181.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.gb28181.mansrtsp.MansrtspResponse;
@@ -512,6 +513,29 @@ class MediaSessionLifecycleTest {
             assertThat(device.bye(b.invite()).status()).isEqualTo(200);
             await().atMost(WAIT).until(() -> fixture.platform.media().mux().sessions() == 0);
             assertFreed();
+        }
+    }
+
+    @Test
+    void mediaOptionsHaveTheirDefaultsAndAreChecked() {
+        PlatformConfig defaults = new PlatformConfig().validate();
+        assertThat(defaults.mediaTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(defaults.mediaSharedPort()).isZero();
+        assertThat(defaults.mediaAnySource()).isFalse();
+        assertThat(new PlatformConfig().mediaTimeout(Duration.ZERO).validate().mediaTimeout()).isZero();
+        assertThatThrownBy(() -> new PlatformConfig().mediaTimeout(Duration.ofSeconds(-1)).validate())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mediaTimeout");
+        assertThatThrownBy(() -> new PlatformConfig().mediaSharedPort(65536).validate())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mediaSharedPort");
+    }
+
+    @Test
+    void aSharedPortInUseFailsTheStart() throws Exception {
+        try (DatagramSocket taken = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            Gb28181Platform platform = new Gb28181Platform(config().mediaSharedPort(taken.getLocalPort()));
+            assertThatThrownBy(platform::start).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("shared media port");
+            assertThat(platform.isSipBound()).isFalse();
         }
     }
 
