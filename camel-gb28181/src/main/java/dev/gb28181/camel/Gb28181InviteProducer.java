@@ -36,7 +36,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>When the producer stops (its route or the context stops) it BYEs the sessions it opened that
  * are still active, as the subscribe producer ends its subscriptions; the platform, which outlives
- * the producer, takes the devices' answers. Asynchronous like {@link Gb28181QueryProducer}.
+ * the producer, takes the devices' answers. The platform keeps one live (PLAY) session per channel and
+ * answers a second PLAY invite with it, so a live session this producer was handed that way is its
+ * own too and ends with it. Asynchronous like {@link Gb28181QueryProducer}.
  */
 public class Gb28181InviteProducer extends DefaultAsyncProducer {
 

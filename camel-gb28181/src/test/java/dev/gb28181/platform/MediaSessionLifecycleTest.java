@@ -17,6 +17,7 @@ import dev.gb28181.testing.RtpSender;
 import dev.gb28181.testing.TestDevice;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.buffer.ByteBuf;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -561,6 +563,61 @@ class MediaSessionLifecycleTest {
             MediaSessionTest.sendPaced(call.session(), packets, call.media());
             await().atMost(WAIT).until(() -> psFrames.get() == ends.length);
             assertThat(received.get(call.session().callId()).toByteArray()).isEqualTo(ps);
+        }
+    }
+
+    @Test
+    void psSentBeforeTheOkReachesPsListeners() throws Exception {
+        start();
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        fixture.platform.addPsListener((session, frame) -> copy(frame, received));
+        streamJoinedAfter(20, () -> {
+        });
+        await().atMost(WAIT).until(() -> received.size() == ps.length);
+        assertThat(received.toByteArray()).isEqualTo(ps);
+    }
+
+    @Test
+    void aPsListenerAddedMidFrameStartsAtTheNextWholeFrame() throws Exception {
+        start();
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        // 10000-byte frames of 8 packets: packet 20 continues frame 2, so frame 3 is the first whole one
+        streamJoinedAfter(20, () -> fixture.platform.addPsListener((session, frame) -> copy(frame, received)));
+        await().atMost(WAIT).until(() -> received.size() == ps.length - 30000);
+        assertThat(received.toByteArray()).isEqualTo(Arrays.copyOfRange(ps, 30000, ps.length));
+    }
+
+    /**
+     * Streams {@link #ps} in frames of 10000 bytes: {@code before} packets before the 200 OK, then {@code between}
+     * runs, then the rest.
+     */
+    void streamJoinedAfter(int before, Runnable between) throws Exception {
+        int[] ends = new int[(ps.length + 9999) / 10000];
+        for (int i = 0; i < ends.length; i++) {
+            ends[i] = Math.min(ps.length, (i + 1) * 10000);
+        }
+        CompletableFuture<MediaSession> invited = fixture.platform.invite(DEVICE, CHANNEL,
+                InviteRequest.play(MediaTransport.UDP));
+        SipRequest invite = device.nextRequest("INVITE", WAIT);
+        GbSdp offer = GbSdp.parse(invite.bodyAsString(StandardCharsets.US_ASCII));
+        String ssrc = offer.ssrc().orElseThrow();
+        List<byte[]> packets = new RtpSender(SsrcAllocator.wireValue(ssrc), 1400, 10).packetise(ps, ends);
+        try (DatagramSocket media = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            RtpSender.sendUdp(packets.subList(0, before), media, new InetSocketAddress("127.0.0.1",
+                    offer.firstMedia().port()));
+            device.acceptInvite(invite, MediaSessionTest.answer(ssrc, media.getLocalPort(), "RTP/AVP", ""));
+            MediaSession session = invited.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            await().atMost(WAIT).until(() -> session.rtpStats().packets() >= before);
+            between.run();
+            MediaSessionTest.sendPaced(session, packets, before, media);
+        }
+    }
+
+    private static void copy(ByteBuf frame, ByteArrayOutputStream to) {
+        byte[] bytes = new byte[frame.readableBytes()];
+        frame.getBytes(frame.readerIndex(), bytes);
+        synchronized (to) {
+            to.writeBytes(bytes);
         }
     }
 }

@@ -39,6 +39,8 @@ import org.springframework.context.annotation.Configuration;
         "camel.component.gb28181.control-response-timeout=3s",
         "camel.component.gb28181.media-host=198.51.100.7",
         "camel.component.gb28181.media-port-range=31000-31099",
+        "camel.component.gb28181.media-timeout=45s",
+        "camel.component.gb28181.media-any-source=true",
         "camel.component.gb28181.credentials-provider=#bean:deviceCredentials" })
 class Gb28181ComponentAutoConfigurationTest {
 
@@ -75,6 +77,9 @@ class Gb28181ComponentAutoConfigurationTest {
         assertThat(component.getPlatform().config().mediaHost()).isEqualTo("198.51.100.7");
         assertThat(component.getPlatform().config().mediaPortRange())
                 .isEqualTo(new MediaPortAllocator.PortRange(31000, 31099));
+        assertThat(component.getPlatform().config().mediaTimeout()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(component.getPlatform().config().mediaAnySource()).isTrue();
+        assertThat(component.getPlatform().config().mediaSharedPort()).isZero();
     }
 
     @Configuration

@@ -38,9 +38,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -50,11 +53,14 @@ import org.springframework.http.ResponseEntity;
  * The media REST API and the recording of live video, over real HTTP, SIP and RTP on loopback: a
  * simulated device registers, a POST plays a channel, the device accepts the INVITE and sends an
  * ffmpeg-made PS (H.264, then H.265) as RTP, and the recording file equals ffmpeg's own extraction of
- * the elementary stream byte for byte; DELETE ends the session with a BYE the device sees; a control
- * reaches the device as INFO with the MANSRTSP text of GB/T 28181-2016 Annex B; an unknown session is
- * a 404, bad parameters a 400 with nothing sent, a refused INVITE a 502.
+ * the elementary stream byte for byte; a second play answers the same session; DELETE ends the session
+ * with a BYE the device sees, closes the file and the SESSION_ENDED event is logged. A playback with media
+ * is not recorded, and its controls reach the device as INFOs with the MANSRTSP text of GB/T 28181-2016
+ * Annex B (TEARDOWN then BYE); an unknown session is a 404, bad parameters a 400 with nothing sent, a
+ * refused INVITE a 502.
  */
 @SuppressWarnings({ "unchecked", "rawtypes" }) // JSON objects read as raw Maps
+@ExtendWith(OutputCaptureExtension.class)
 @CamelSpringBootTest
 @SpringBootTest(classes = PlatformApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "camel.component.gb28181.host=127.0.0.1", "camel.component.gb28181.port=0",
@@ -185,7 +191,7 @@ class MediaApiTest {
     }
 
     @Test
-    void liveH264IsRecordedAsFfmpegExtractsItAndDeleteSendsBye() throws Exception {
+    void liveH264IsRecordedAsFfmpegExtractsItAndDeleteSendsBye(CapturedOutput output) throws Exception {
         Invited played = playAndRecord(CHANNEL, h264Ps, h264, "h264");
         String streamId = DEVICE + '_' + CHANNEL;
 
@@ -209,6 +215,10 @@ class MediaApiTest {
         // the end closed the file
         await().atMost(WAIT).until(() -> recorder.openFiles() == 0);
         assertThat(recorder.directory().resolve(streamId + ".h264")).hasBinaryContent(h264);
+        // the session's end is an event like the others (to Kafka and the log), with why and what it carried
+        await().atMost(WAIT).untilAsserted(() -> assertThat(output.getOut()).containsPattern(
+                "EVENT \\{\"deviceId\":\"" + DEVICE + "\",\"eventType\":\"SESSION_ENDED\".*\"callId\":\""
+                        + played.callId() + "\".*\"reason\":\"BYE\",\"rtpPackets\":[1-9]"));
     }
 
     @Test
