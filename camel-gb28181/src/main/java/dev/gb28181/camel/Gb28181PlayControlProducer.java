@@ -25,7 +25,8 @@ import org.apache.camel.support.DefaultMessage;
  * <p>The reply body is the device's {@code MansrtspResponse} ({@code null} when its 200 carried none),
  * with the session's headers and the action. A bad action, scale or position option fails the route's
  * start; a bad header or an unknown session fails the exchange before anything is sent with an
- * {@link IllegalArgumentException}; a non-2xx with {@code SipStatusException}, no answer with
+ * {@link IllegalArgumentException}; a non-2xx with {@code SipStatusException}, a 200 whose MANSRTSP
+ * answer is not 2xx (e.g. 457 Invalid Range) with {@code PlayControlRefusedException}, no answer with
  * {@code ManscdpTimeoutException}. Asynchronous like {@link Gb28181QueryProducer}.
  */
 public class Gb28181PlayControlProducer extends DefaultAsyncProducer {

@@ -84,7 +84,7 @@ class Gb28181RtpSlowRouteTest extends Gb28181TestSupport {
                     .getBody(MediaSession.class);
 
             List<byte[]> packets = new RtpSender(SsrcAllocator.wireValue(ssrc), 1400, 11).packetise(ps,
-                    MediaStreams.packEnds(ps));
+                    MediaStreams.endOnly(ps));
             InetSocketAddress to = new InetSocketAddress("127.0.0.1", session.localMediaAddress().getPort());
             for (int from = 0; from < packets.size(); from++) { // one at a time: the release comes within the GOP
                 int end = from + 1;

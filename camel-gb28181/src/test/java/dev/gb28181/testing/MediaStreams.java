@@ -11,7 +11,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -42,17 +41,27 @@ public final class MediaStreams {
         return Files.readAllBytes(dir.resolve("x.ps"));
     }
 
-    /** The offsets where the PS packs of {@code ps} end (each pack header 00 00 01 BA starts the next). */
-    public static int[] packEnds(byte[] ps) {
-        int[] ends = new int[ps.length / 14 + 1];
-        int count = 0;
-        for (int i = 4; i + 3 < ps.length; i++) {
-            if (ps[i] == 0 && ps[i + 1] == 0 && ps[i + 2] == 1 && (ps[i + 3] & 0xFF) == 0xBA) {
-                ends[count++] = i;
-            }
-        }
-        ends[count++] = ps.length;
-        return Arrays.copyOf(ends, count);
+    /**
+     * ffmpeg's own extraction of the video of {@link #h264Ps} made in {@code dir} ({@code -c copy -f h264}):
+     * the bytes the platform's access units must add up to.
+     */
+    public static byte[] h264Extraction(Path dir) throws IOException, InterruptedException {
+        Path log = dir.resolve("ffmpeg-copy.log");
+        Process ffmpeg = new ProcessBuilder("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-i", "x.ps", "-map",
+                "0:v", "-c", "copy", "-f", "h264", "x.h264").directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        assertThat(ffmpeg.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(ffmpeg.exitValue()).as(Files.readString(log)).isZero();
+        return Files.readAllBytes(dir.resolve("x.h264"));
+    }
+
+    /**
+     * The RTP marker positions for {@code ps}: one, at its end. ffmpeg's 2048-byte packs cut frames anywhere,
+     * so a marker at a pack end would end a frame early (a camera marks its frames' real ends); without
+     * markers inside, the demuxer cuts the access units from the NAL stream.
+     */
+    public static int[] endOnly(byte[] ps) {
+        return new int[] {ps.length};
     }
 
     /** The SDP answer of a camera {@code channelId} sending PS from 127.0.0.1 (Annex F, {@code y=} its SSRC). */

@@ -180,10 +180,8 @@ class MediaApiTest {
                     .containsEntry("mode", "PLAY").containsEntry("ssrc", played.ssrc()).containsEntry("active", true)
                     .containsKeys("localMediaPort", "deviceSdp", "startTime");
             MediaSession session = platform().mediaSession(played.callId()).orElseThrow();
-            // one RTP marker, at the end: ffmpeg's 2048-byte packs cut frames anywhere, so a marker at each
-            // pack end would tell the platform that a frame ended where it did not
             MediaStreams.sendPaced(session, new RtpSender(SsrcAllocator.wireValue(played.ssrc()), 1400, 1)
-                    .packetise(ps, new int[] { ps.length }), 0, rtp, WAIT);
+                    .packetise(ps, MediaStreams.endOnly(ps)), 0, rtp, WAIT);
             Path file = recorder.directory().resolve(DEVICE + '_' + channel + '.' + extension);
             await().atMost(WAIT).untilAsserted(() -> assertThat(file).hasBinaryContent(expected));
             return played;
@@ -246,7 +244,7 @@ class MediaApiTest {
             assertThat(offer.stopTime()).isEqualTo(Instant.parse("2026-01-03T03:14:05Z").getEpochSecond());
             MediaStreams.sendPaced(platform().mediaSession(playback.callId()).orElseThrow(),
                     new RtpSender(SsrcAllocator.wireValue(playback.ssrc()), 1400, 2).packetise(h264Ps,
-                            new int[] { h264Ps.length }), 0, rtp, WAIT);
+                            MediaStreams.endOnly(h264Ps)), 0, rtp, WAIT);
             await().during(Duration.ofSeconds(1)).atMost(WAIT).untilAsserted(() -> assertThat(
                     recorder.directory().resolve(DEVICE + '_' + channel + ".h264")).as("only live is recorded")
                     .doesNotExist());
