@@ -137,9 +137,9 @@ final class VideoAssembler {
      * Skips, 8 bytes at a time, the words in which no start code can end: those without two adjacent zero
      * bytes, and whose first byte is neither a zero nor a one following zeros of the previous word. Over
      * such bytes {@link #scan} would only count trailing zeros, so the skip leaves exactly the state it
-     * would have left (ffmpeg's start-code search skips the same way). Called between NAL headers only.
-     * Returns where byte-wise scanning resumes: the first word that might hold a start code, or the tail
-     * shorter than a word.
+     * would have left (ffmpeg's H.264 parser likewise looks for zero bytes a word at a time). Called between
+     * NAL headers only. Returns where byte-wise scanning resumes: the first word that might hold a start
+     * code, or the tail shorter than a word.
      */
     private int skipPlain(ByteBuf buf, int from, int to) {
         int i = from;
