@@ -38,8 +38,11 @@ public final class PsDemuxThroughput {
 
     /** Bytes read from the file at a time into one buffer, as a receiver reads datagrams. */
     private static final int READ_SIZE = 64 * 1024;
-    /** Output buffer: one write system call per MiB. */
-    private static final int WRITE_SIZE = 1024 * 1024;
+    /**
+     * Output buffer: one write system call per 256 KiB. Larger costs more (the kernel's copy into the page
+     * cache then reads from beyond the CPU caches), smaller buys nothing (docs/performance.md).
+     */
+    private static final int WRITE_SIZE = 256 * 1024;
 
     private PsDemuxThroughput() {
     }
@@ -179,9 +182,9 @@ public final class PsDemuxThroughput {
     }
 
     /**
-     * Appends each video access unit to the file through a 1 MiB direct buffer (as {@code ffmpeg -f h264}
+     * Appends each video access unit to the file through a 256 KiB direct buffer (as {@code ffmpeg -f h264}
      * writes its elementary stream through its I/O buffer, of 32 KiB): one copy, one write system call per
-     * MiB.
+     * 256 KiB.
      */
     private static final class Writing implements Sink {
         private final FileChannel channel;
