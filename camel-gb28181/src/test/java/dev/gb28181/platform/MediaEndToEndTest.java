@@ -66,6 +66,7 @@ class MediaEndToEndTest {
 
     static final String DEVICE = "34020000001320000001";
     static final String CHANNEL = "34020000001310000001";
+    static final String CHANNEL_2 = "34020000001310000002";
     static final Duration WAIT = Duration.ofSeconds(20);
     /** 3 s at 25 fps. */
     static final int FRAMES = 75;
@@ -300,6 +301,65 @@ class MediaEndToEndTest {
             assertThat(ps.droppedFrames()).isPositive();
             assertThat(ps.videoFrames()).isEqualTo(video.size());
         }
+        // the session's end reports the same counters
+        soon().until(() -> fixture.events.of(MediaSessionEvent.class).stream()
+                .anyMatch(e -> e.eventType().equals(MediaSessionEvent.SESSION_ENDED)));
+        MediaSessionEvent ended = fixture.events.last(MediaSessionEvent.class);
+        assertThat(ended.eventType()).isEqualTo(MediaSessionEvent.SESSION_ENDED);
+        assertThat(ended.reason()).isEqualTo(MediaSessionEvent.Reason.DEVICE_BYE);
+        assertThat(ended.rtpLost()).isEqualTo(2);
+        assertThat(ended.droppedFrames()).isPositive();
+        assertThat(ended.videoFrames()).isEqualTo(video().size());
+    }
+
+    @Test
+    void oneSharedUdpPortCarriesTwoSessionsSeparatedBySsrc() throws Exception {
+        int shared;
+        try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            shared = probe.getLocalPort();
+        }
+        fixture.close();
+        fixture = new PlatformFixture(PlatformFixture.config().requestTimeout(Duration.ofMillis(3000))
+                .mediaSharedPort(shared));
+        Map<String, List<MediaFrame>> bySession = new java.util.concurrent.ConcurrentHashMap<>();
+        fixture.platform.addMediaListener((session, frame) -> bySession.computeIfAbsent(session.callId(),
+                k -> new CopyOnWriteArrayList<>()).add(frame));
+        device = fixture.udp(DEVICE);
+        assertThat(device.register(3600).status()).isEqualTo(200);
+        Source first = SOURCES.get("ffmpeg-x264");
+        Source second = SOURCES.get("gst-x264-aac");
+        try (Media a = open(MediaTransport.UDP, CHANNEL); Media b = open(MediaTransport.UDP, CHANNEL_2)) {
+            assertThat(a.session.localMediaAddress().getPort()).isEqualTo(shared);
+            assertThat(b.session.localMediaAddress().getPort()).isEqualTo(shared);
+            List<byte[]> one = new RtpSender(a.session.wireSsrc(), PAYLOAD, 6).packetise(first.ps(),
+                    first.frameEnds());
+            List<byte[]> two = new RtpSender(b.session.wireSsrc(), PAYLOAD, 7).packetise(second.ps(),
+                    second.frameEnds());
+            // packet by packet alternately, from one socket, as a device streaming two channels does
+            List<byte[]> mixed = new ArrayList<>();
+            for (int i = 0; i < Math.max(one.size(), two.size()); i++) {
+                if (i < one.size()) {
+                    mixed.add(one.get(i));
+                }
+                if (i < two.size()) {
+                    mixed.add(two.get(i));
+                }
+            }
+            for (int from = 0; from < mixed.size(); from += 32) {
+                int end = Math.min(mixed.size(), from + 32);
+                RtpSender.sendUdp(mixed.subList(from, end), a.udp, a.platformMedia());
+                soon().until(() -> a.session.rtpStats().packets() + b.session.rtpStats().packets() >= end);
+            }
+            soon().until(() -> bySession.getOrDefault(b.session.callId(), List.of()).stream()
+                    .filter(f -> f.codec().isVideo()).count() >= FRAMES
+                    && bySession.getOrDefault(a.session.callId(), List.of()).size() >= FRAMES);
+
+            assertEveryUnit(first, bySession.get(a.session.callId()));
+            assertEveryUnit(second, bySession.get(b.session.callId()).stream().filter(f -> f.codec().isVideo())
+                    .toList());
+            assertThat(a.session.rtpStats().packets()).isEqualTo(one.size());
+            assertThat(b.session.rtpStats().packets()).isEqualTo(two.size());
+        }
     }
 
     @Test
@@ -461,7 +521,12 @@ class MediaEndToEndTest {
 
     /** INVITEs the channel over {@code transport} and has the device answer as a camera does. */
     private Media open(MediaTransport transport) throws Exception {
-        CompletableFuture<MediaSession> invited = fixture.platform.invite(DEVICE, CHANNEL,
+        return open(transport, CHANNEL);
+    }
+
+    /** INVITEs {@code channel} over {@code transport} and has the device answer as a camera does. */
+    private Media open(MediaTransport transport, String channel) throws Exception {
+        CompletableFuture<MediaSession> invited = fixture.platform.invite(DEVICE, channel,
                 InviteRequest.play(transport));
         SipRequest invite = device.nextRequest("INVITE", WAIT);
         assertThat(invite).isNotNull();
