@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -310,6 +311,50 @@ class MediaEndToEndTest {
         assertThat(ended.rtpLost()).isEqualTo(2);
         assertThat(ended.droppedFrames()).isPositive();
         assertThat(ended.videoFrames()).isEqualTo(video().size());
+    }
+
+    /**
+     * {@link PsListener} (what {@code format=ps} and PS recording use): with a listener registered before the
+     * INVITE, every RTP marker frame arrives, in order after reordering and without duplicates, and together
+     * they are the device's PS byte for byte, first frame (pack header, system header, PSM, key frame) included.
+     */
+    @ParameterizedTest(name = "impaired {0}")
+    @ValueSource(booleans = {false, true})
+    void psListenerGetsEveryMarkerFrameOfTheDevicesPs(boolean impaired) throws Exception {
+        Source source = SOURCES.get("gst-x264-aac");
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        List<Integer> sizes = new CopyOnWriteArrayList<>();
+        fixture.platform.addPsListener((session, ps) -> {
+            sizes.add(ps.readableBytes());
+            synchronized (received) {
+                byte[] bytes = new byte[ps.readableBytes()];
+                ps.getBytes(ps.readerIndex(), bytes);
+                received.writeBytes(bytes);
+            }
+        });
+        try (Media media = open(MediaTransport.UDP)) {
+            RtpSender sender = new RtpSender(media.session.wireSsrc(), PAYLOAD, 8);
+            List<byte[]> packets = sender.packetise(source.ps(), source.frameEnds());
+            List<byte[]> sent = packets;
+            if (impaired) {
+                sender.impair(0.2, 0.1, 0);
+                sent = new ArrayList<>(List.of(packets.get(0)));
+                sent.addAll(sender.impaired(packets.subList(1, packets.size())));
+            }
+            media.send(sent, List.of());
+            awaitVideo(FRAMES);
+            soon().until(() -> sizes.size() >= FRAMES - 1);
+
+            int[] expected = new int[FRAMES];
+            for (int k = 0; k < FRAMES; k++) {
+                expected[k] = source.frameEnds()[k] - (k == 0 ? 0 : source.frameEnds()[k - 1]);
+            }
+            assertThat(sizes).as("the size of each PS frame").containsExactly(Arrays.stream(expected).boxed()
+                    .toArray(Integer[]::new));
+            synchronized (received) {
+                assertThat(received.toByteArray()).isEqualTo(source.ps());
+            }
+        }
     }
 
     @Test
