@@ -14,6 +14,9 @@ public enum EventKind {
     ALARM,
     /** Mobile position notifications (§9.13). */
     MOBILE_POSITION,
-    /** Every other MANSCDP message, and subscription state changes (§9.11). */
+    /**
+     * Every other MANSCDP message, subscription state changes (§9.11) and media session starts and ends
+     * ({@link MediaSessionEvent}, §9.2, §9.8).
+     */
     MESSAGE
 }

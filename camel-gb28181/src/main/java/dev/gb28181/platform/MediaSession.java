@@ -66,6 +66,8 @@ public final class MediaSession {
     final AtomicLong controlSeq = new AtomicLong(1);
     /** Paused by MANSRTSP PAUSE: no media expected until the next PLAY. */
     volatile boolean paused;
+    /** SESSION_STARTED was emitted, so its end is announced too. */
+    volatile boolean announced;
     /** The no-media check's next run, and what it saw (timer thread; PLAY resets the time). */
     volatile Timeout watchdog;
     volatile long lastPackets;

@@ -52,7 +52,10 @@ public record MediaSessionEvent(String deviceId, String eventType,
         TEARDOWN,
         /** The platform stopped; it sent BYE. */
         STOPPED,
-        /** The session could not go on (e.g. the device's answer became unusable); the platform sent BYE. */
+        /**
+         * The session could not go on; the platform sent BYE. Reserved for media failures a later version detects
+         * (this one reports a dead stream as {@link #NO_MEDIA}).
+         */
         FAILED
     }
 

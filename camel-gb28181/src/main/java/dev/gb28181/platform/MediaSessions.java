@@ -47,6 +47,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -95,6 +96,8 @@ final class MediaSessions {
     /** PS bytes kept for a session whose 200 is still being processed. */
     private static final int MAX_EARLY_PS_BYTES = 4 * 1024 * 1024;
     static final String MANSRTSP = "Application/MANSRTSP";
+    /** Ports tried when the one probed free was taken before the bind. */
+    private static final int BIND_TRIES = 3;
 
     private final LogLimiter listenerLog = new LogLimiter(LOG, 10, TimeUnit.SECONDS);
     private final LogLimiter answerLog = new LogLimiter(LOG, 10, TimeUnit.SECONDS);
@@ -187,6 +190,10 @@ final class MediaSessions {
     }
 
     CompletableFuture<MediaSession> invite(String deviceId, String channelId, InviteRequest request) {
+        if (stopping) {
+            return CompletableFuture.failedFuture(new IllegalStateException("The platform is stopping: no INVITE to "
+                    + "channel " + channelId));
+        }
         if (request.mode() != SessionType.PLAY || channelId == null) {
             return start(deviceId, channelId, request);
         }
@@ -215,6 +222,34 @@ final class MediaSessions {
         return view(mine);
     }
 
+    /**
+     * Binds a port of the range for the attempt (UDP, TCP passive). The allocator probed the port, but another
+     * socket (another platform, another process) may take it before the bind: then the next free port is tried,
+     * {@code tries} in all.
+     */
+    private CompletableFuture<InetSocketAddress> listen(Attempt a, EventLoopGroup loops, RtpReceiverConfig rtp,
+            int tries) {
+        boolean udp = a.request.transport() == MediaTransport.UDP;
+        a.port = ports.allocate(udp ? MediaPortAllocator.Protocol.UDP : MediaPortAllocator.Protocol.TCP);
+        a.offerPort = a.port;
+        InetSocketAddress local = new InetSocketAddress(config.host(), a.port);
+        a.receiver = udp ? new RtpUdpReceiver(loops, local, rtp, a.sink)
+                : new RtpTcpPassiveReceiver(loops, local, rtp, a.sink);
+        return a.receiver.start().handle((bound, error) -> {
+            Throwable cause = unwrap(error);
+            if (cause == null) {
+                return CompletableFuture.completedFuture(bound);
+            }
+            if (tries <= 1 || !(cause instanceof BindException)) {
+                return CompletableFuture.<InetSocketAddress>failedFuture(cause);
+            }
+            LOG.debug("Media port {} was taken since it was probed ({}): another one", a.port, cause.toString());
+            a.receiver.close();
+            ports.release(a.port);
+            return listen(a, loops, rtp, tries - 1);
+        }).thenCompose(f -> f);
+    }
+
     /** A future completing like {@code shared} (same exception, not wrapped) that callers cannot complete. */
     private static <T> CompletableFuture<T> view(CompletableFuture<T> shared) {
         CompletableFuture<T> view = new CompletableFuture<>();
@@ -234,9 +269,6 @@ final class MediaSessions {
             if (channelId == null || channelId.isBlank()) {
                 throw new IllegalArgumentException("An INVITE needs a channel ID");
             }
-            if (stopping) {
-                throw new IllegalStateException("The platform is stopping: no INVITE to channel " + channelId);
-            }
             Device device = client.requireOnline(deviceId);
             SipStack sip = client.requireStack();
             EventLoopGroup loops = requireGroup();
@@ -250,20 +282,11 @@ final class MediaSessions {
                 attempt.receiver = shared.session(RtpReceiverConfig.of(SsrcAllocator.wireValue(attempt.ssrc),
                         attempt.source), attempt.sink);
                 attempt.offerPort = config.mediaSharedPort();
-            } else if (request.transport() == MediaTransport.UDP) {
-                attempt.port = ports.allocate(MediaPortAllocator.Protocol.UDP);
-                attempt.offerPort = attempt.port;
-                attempt.receiver = new RtpUdpReceiver(loops, new InetSocketAddress(config.host(), attempt.port), rtp,
-                        attempt.sink);
-            } else if (request.transport() == MediaTransport.TCP_PASSIVE) {
-                attempt.port = ports.allocate(MediaPortAllocator.Protocol.TCP);
-                attempt.offerPort = attempt.port;
-                attempt.receiver = new RtpTcpPassiveReceiver(loops, new InetSocketAddress(config.host(),
-                        attempt.port), rtp, attempt.sink);
             }
             Attempt a = attempt;
-            CompletableFuture<InetSocketAddress> listening = a.receiver == null
-                    ? CompletableFuture.completedFuture(null) : a.receiver.start();
+            CompletableFuture<InetSocketAddress> listening = a.receiver != null ? a.receiver.start()
+                    : request.transport() == MediaTransport.TCP_ACTIVE ? CompletableFuture.completedFuture(null)
+                    : listen(a, loops, rtp, BIND_TRIES);
             CompletableFuture<MediaSession> result = new CompletableFuture<>();
             listening.thenCompose(local -> a.sendInvite(sip))
                     .thenCompose(a::established)
@@ -303,35 +326,45 @@ final class MediaSessions {
             return CompletableFuture.failedFuture(new IllegalArgumentException("No media session with Call-ID or "
                     + "stream ID " + callIdOrStreamId));
         }
-        CompletableFuture<MansrtspResponse> answered;
+        CompletableFuture<MansrtspResponse> result = new CompletableFuture<>();
         try {
             SipStack sip = client.requireStack();
             SipRequest info = session.dialog.newRequest(SipMethod.INFO);
             info.body(MANSRTSP, control.encode(session.controlSeq.getAndIncrement())
                     .getBytes(StandardCharsets.US_ASCII));
             String what = "MANSRTSP " + control + " of media session " + session.callId();
-            answered = withDeadline(sip.sendRequest(info, session.sipTransport, session.sipAddress),
-                    session.deviceId(), what).thenApply(response -> {
-                        if (!response.isSuccess()) {
-                            throw new SipStatusException(response.status(), response.reason(), "Device "
-                                    + session.deviceId() + " answered " + response.status() + ' '
-                                    + response.reason() + " to the " + what);
+            withDeadline(sip.sendRequest(info, session.sipTransport, session.sipAddress), session.deviceId(), what)
+                    .whenComplete((response, error) -> {
+                        if (control.action() == PlayAction.TEARDOWN) {
+                            byeAfter(session, Reason.TEARDOWN);
                         }
-                        controlled(session, control);
-                        return mansrtspAnswer(session, response);
+                        if (error != null) {
+                            result.completeExceptionally(error);
+                        } else if (!response.isSuccess()) {
+                            result.completeExceptionally(new SipStatusException(response.status(), response.reason(),
+                                    "Device " + session.deviceId() + " answered " + response.status() + ' '
+                                            + response.reason() + " to the " + what));
+                        } else {
+                            controlled(session, control);
+                            result.complete(mansrtspAnswer(session, response));
+                        }
                     });
         } catch (RuntimeException e) {
-            answered = CompletableFuture.failedFuture(e);
+            if (control.action() == PlayAction.TEARDOWN) {
+                byeAfter(session, Reason.TEARDOWN);
+            }
+            result.completeExceptionally(e);
         }
-        if (control.action() != PlayAction.TEARDOWN) {
-            return answered;
-        }
-        return answered.whenComplete((response, error) -> sendBye(session, Reason.TEARDOWN)
-                .whenComplete((v, e) -> {
-                    if (e != null) {
-                        LOG.debug("BYE after TEARDOWN of {}: {}", session, e.toString());
-                    }
-                }));
+        return result;
+    }
+
+    /** Ends a session with BYE for {@code reason}; a failed BYE is logged (the session is gone anyway). */
+    private void byeAfter(MediaSession session, Reason reason) {
+        sendBye(session, reason).whenComplete((v, e) -> {
+            if (e != null) {
+                LOG.debug("BYE of {} after {}: {}", session, reason, e.toString());
+            }
+        });
     }
 
     /** A PAUSE stops the media and the no-media check until the next PLAY, which restarts its count. */
@@ -383,12 +416,7 @@ final class MediaSessions {
         }
         MediaSession ended = session;
         LOG.info("Device {} reached the end of the file of {}: BYE", ended.deviceId(), ended);
-        ended.receiver.flush();
-        sendBye(ended, Reason.END_OF_FILE).whenComplete((v, e) -> {
-            if (e != null) {
-                LOG.debug("BYE after end of file of {}: {}", ended, e.toString());
-            }
-        });
+        byeAfter(ended, Reason.END_OF_FILE);
         return true;
     }
 
@@ -477,7 +505,8 @@ final class MediaSessions {
 
     /**
      * Removes the session and frees its receiver, port and SSRC; false when it had ended already. The
-     * SESSION_ENDED event follows once the receiver closed, with the final counters.
+     * SESSION_ENDED event follows once the receiver closed, with the final counters (only for a session whose
+     * SESSION_STARTED was emitted: one ended because the platform was stopping was never announced).
      */
     private boolean end(MediaSession session, Reason reason) {
         if (!session.closed.compareAndSet(false, true)) {
@@ -490,8 +519,11 @@ final class MediaSessions {
         if (watchdog != null) {
             watchdog.cancel();
         }
-        free(session.receiver, session.sink, session.port, session.offeredSsrc)
-                .thenRun(() -> events.emit(event(session, MediaSessionEvent.SESSION_ENDED, reason)));
+        free(session.receiver, session.sink, session.port, session.offeredSsrc).thenRun(() -> {
+            if (session.announced) {
+                events.emit(event(session, MediaSessionEvent.SESSION_ENDED, reason));
+            }
+        });
         return true;
     }
 
@@ -546,11 +578,7 @@ final class MediaSessions {
                     session.lastMediaNanos = now;
                 } else if (now - session.lastMediaNanos >= timeoutNanos) {
                     LOG.info("No media for {} ms on {}: BYE", config.mediaTimeout().toMillis(), session);
-                    sendBye(session, Reason.NO_MEDIA).whenComplete((v, e) -> {
-                        if (e != null) {
-                            LOG.debug("BYE after no media on {}: {}", session, e.toString());
-                        }
-                    });
+                    byeAfter(session, Reason.NO_MEDIA);
                     return;
                 }
                 try {
@@ -760,11 +788,12 @@ final class MediaSessions {
             byCallId.put(session.callId(), session);
             byStreamId.put(session.streamId(), session);
             if (stopping) {
-                sendBye(session, Reason.STOPPED);
+                byeAfter(session, Reason.STOPPED);
                 throw new IllegalStateException("The platform stopped while device " + device.deviceId()
                         + " answered the " + what + ": BYE sent");
             }
             LOG.info("Media session {} established", session);
+            session.announced = true;
             events.emit(event(session, MediaSessionEvent.SESSION_STARTED, null));
             watch(session);
             return session;
@@ -813,6 +842,8 @@ final class MediaSessions {
         private ByteBuf ps;
         /** Packets of the PS frame in progress were lost or it grew too large: dropped at its marker. */
         private boolean psBroken;
+        /** The last packet ended a frame (or none came yet): a PS listener can start with the next one. */
+        private boolean atFrameStart = true;
         /** PS frames gathered before the 200 was processed, like {@link #early}. */
         private List<ByteBuf> earlyPs = new ArrayList<>();
         private int earlyPsBytes;
@@ -834,19 +865,20 @@ final class MediaSessions {
                     psFrameEnd();
                 }
             }
+            atFrameStart = packet.marker();
         }
 
         @Override
         public void onGap(int lostPackets) {
             demuxer.onGap();
             psBroken = true;
+            atFrameStart = false;
         }
 
         private void gather(ByteBuf payload) {
             if (ps == null) {
                 ps = ByteBufAllocator.DEFAULT.buffer(64 * 1024);
-                psBroken = true; // joined mid-frame: start at the next marker
-                return;
+                psBroken = !atFrameStart; // joined mid-frame: start after the next marker
             }
             int length = payload.readableBytes();
             if (psBroken || ps.readableBytes() + length > PsDemuxer.DEFAULT_MAX_FRAME_SIZE) {

@@ -9,7 +9,8 @@ import io.netty.buffer.ByteBuf;
  * a listener is registered; a frame cut by lost packets is not delivered.
  *
  * <p>Called on the session's RTP event loop, one frame at a time per session: return quickly. {@code ps} is
- * valid only during the call (retain or copy it to keep it; never release it). A listener that throws is
+ * valid only during the call: copy the bytes to keep them (the buffer is reused for the next
+ * frame, so retaining it does not keep them); never release it. A listener that throws is
  * logged and does not end the session.
  */
 public interface PsListener {
