@@ -59,7 +59,9 @@ import java.util.stream.Stream;
  * {@link MediaListener} receives are compared with ffmpeg's own extraction ({@code -map 0:v -c copy}),
  * access unit by access unit as ffprobe's parser cuts them, and decoded by ffprobe to every source frame.
  * Reordered and duplicated packets change no byte; lost packets make the stream resume at the next key
- * frame; audio, private stream 0xBD and garbage datagrams or frames do not disturb the video.
+ * frame; audio, private stream 0xBD and garbage datagrams or frames do not disturb the video. A
+ * {@link PsListener} gets the device's PS byte for byte, one RTP marker frame at a time, and one shared UDP
+ * port ({@link PlatformConfig#mediaSharedPort}) carries two sessions apart by SSRC.
  *
  * <p>The streams (3 s, 320x240, a key frame every 10 frames) are made once per class.
  */
