@@ -53,7 +53,8 @@ import java.util.stream.Stream;
 /**
  * Media end to end through the platform (GB/T 28181-2016 §9.2, Annex C RTP/PS, Annex F SDP): program
  * streams made by independent muxers (ffmpeg's {@code -f mpeg} with libx264 and libx265, MPEG-1 system
- * stream without PSM; GStreamer's {@code mpegpsmux}, MPEG-2 PS with PSM and AAC audio), packetised into RTP
+ * stream without PSM, also with MPEG audio; GStreamer's {@code mpegpsmux}, MPEG-2 PS with PSM and AAC audio, also
+ * edited the Hikvision way: headers and PSM before every key frame, private stream 0xBD after every frame), packetised into RTP
  * by {@link RtpSender} as a device does and sent over UDP, TCP passive and TCP active to a session opened
  * with {@link Gb28181Platform#invite} and answered by a {@link TestDevice}. The frames a
  * {@link MediaListener} receives are compared with ffmpeg's own extraction ({@code -map 0:v -c copy}),
@@ -144,19 +145,29 @@ class MediaEndToEndTest {
         assertThat(cuts).as("mpegpsmux writes one video PES per frame").hasSize(FRAMES);
         add("gst-x264-aac", MediaCodec.H264, gst, frameEnds(cuts, gst.length), MediaCodec.AAC);
 
-        // Hikvision style: a private stream 0xBD PES after each frame's video, in the same RTP frame
+        // Hikvision style: pack header, system header and PSM again before every key frame, a private stream
+        // 0xBD PES after each frame's video, in the same RTP frame
+        int firstVideo = 0;
+        while ((gst[firstVideo + 3] & 0xFF) != 0xE0 || gst[firstVideo] != 0 || gst[firstVideo + 1] != 0
+                || gst[firstVideo + 2] != 1) {
+            firstVideo++;
+        }
+        List<AccessUnit> gstUnits = SOURCES.get("gst-x264-aac").units();
         ByteArrayOutputStream hik = new ByteArrayOutputStream();
         int[] hikEnds = new int[cuts.size()];
         for (int k = 0; k < cuts.size(); k++) {
             int end = k + 1 < cuts.size() ? cuts.get(k + 1) : gst.length;
+            if (k > 0 && gstUnits.get(k).key()) {
+                hik.write(gst, 0, firstVideo);
+            }
             hik.write(gst, cuts.get(k), end - cuts.get(k));
             hik.writeBytes(privateStream(k));
             hikEnds[k] = hik.size();
         }
-        byte[] withPrivate = hik.toByteArray();
-        Files.write(dir.resolve("gst-private.ps"), withPrivate);
-        add("gst-x264-aac-private", MediaCodec.H264, withPrivate, hikEnds, MediaCodec.AAC);
-        assertThat(SOURCES.get("gst-x264-aac-private").golden()).isEqualTo(SOURCES.get("gst-x264-aac").golden());
+        byte[] hikvision = hik.toByteArray();
+        Files.write(dir.resolve("gst-hikvision.ps"), hikvision);
+        add("gst-x264-aac-hikvision", MediaCodec.H264, hikvision, hikEnds, MediaCodec.AAC);
+        assertThat(SOURCES.get("gst-x264-aac-hikvision").golden()).isEqualTo(SOURCES.get("gst-x264-aac").golden());
     }
 
     private static void add(String name, MediaCodec codec, byte[] ps, int[] frameEnds, MediaCodec audio)
@@ -236,7 +247,7 @@ class MediaEndToEndTest {
             PsDemuxerStats ps = media.demuxStats();
             assertThat(ps.videoFrames()).isEqualTo(FRAMES);
             assertThat(ps.droppedFrames() + ps.malformed() + ps.resyncs()).isZero();
-            if (source.name().endsWith("private")) {
+            if (source.name().endsWith("hikvision")) {
                 assertThat(ps.skippedPes()).as("a 0xBD PES per frame").isGreaterThanOrEqualTo(FRAMES);
             }
         }
