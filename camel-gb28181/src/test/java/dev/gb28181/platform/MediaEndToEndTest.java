@@ -53,10 +53,10 @@ import java.util.stream.Stream;
 /**
  * Media end to end through the platform (GB/T 28181-2016 §9.2, Annex C RTP/PS, Annex F SDP): program
  * streams made by independent muxers (ffmpeg's {@code -f mpeg} with libx264 and libx265, MPEG-1 system
- * stream without PSM, also with MPEG audio; GStreamer's {@code mpegpsmux}, MPEG-2 PS with PSM and AAC audio, also
- * edited the Hikvision way: headers and PSM before every key frame, private stream 0xBD after every frame), packetised into RTP
- * by {@link RtpSender} as a device does and sent over UDP, TCP passive and TCP active to a session opened
- * with {@link Gb28181Platform#invite} and answered by a {@link TestDevice}. The frames a
+ * stream without PSM, also with MPEG audio; GStreamer's {@code mpegpsmux}, MPEG-2 PS with PSM and AAC audio,
+ * also edited the Hikvision way: headers and PSM before every key frame, private stream 0xBD after every
+ * frame), packetised into RTP by {@link RtpSender} as a device does and sent over UDP, TCP passive and TCP
+ * active to a session opened with {@link Gb28181Platform#invite} and answered by a {@link TestDevice}. The frames a
  * {@link MediaListener} receives are compared with ffmpeg's own extraction ({@code -map 0:v -c copy}),
  * access unit by access unit as ffprobe's parser cuts them, and decoded by ffprobe to every source frame.
  * Reordered and duplicated packets change no byte; lost packets make the stream resume at the next key
@@ -626,7 +626,10 @@ class MediaEndToEndTest {
         return frames.stream().filter(f -> f.codec().isVideo()).toList();
     }
 
-    /** Each frame is the access unit ffprobe finds at its place, with its key flag; together they are ffmpeg's extraction. */
+    /**
+     * Each frame is the access unit ffprobe finds at its place, with its key flag; together they are ffmpeg's
+     * extraction.
+     */
     private static void assertEveryUnit(Source source, List<MediaFrame> video) {
         assertThat(video).hasSize(FRAMES);
         for (int i = 0; i < FRAMES; i++) {
