@@ -43,6 +43,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -140,6 +142,17 @@ class SippInviteTest {
             assertThat(result.allCallsSuccessful()).as("%s", result).isTrue();
             String invite = result.receivedRequests("INVITE").get(0);
             assertThat(invite).contains("Subject: " + CHANNEL + ":", "s=" + mode.sdpName(), "y=");
+            Matcher offer = Pattern.compile("m=video (\\d+) (\\S+)").matcher(invite);
+            assertThat(offer.find()).as(invite).isTrue();
+            assertThat(offer.group(2)).isEqualTo(transport == MediaTransport.UDP ? "RTP/AVP" : "TCP/RTP/AVP");
+            if (transport != MediaTransport.TCP_ACTIVE) {
+                assertThat(Integer.parseInt(offer.group(1))).as("the offered port is where the media went")
+                        .isEqualTo(session.localMediaAddress().getPort());
+            }
+            if (transport != MediaTransport.UDP) {
+                assertThat(invite).contains(transport == MediaTransport.TCP_PASSIVE ? "a=setup:passive"
+                        : "a=setup:active");
+            }
             if (mode == SessionType.PLAYBACK) {
                 assertThat(invite).contains("u=" + CHANNEL + ":0", "t=" + START.getEpochSecond() + " "
                         + START.plusSeconds(600).getEpochSecond());
