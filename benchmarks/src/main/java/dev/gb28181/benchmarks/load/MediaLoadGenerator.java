@@ -178,7 +178,7 @@ public final class MediaLoadGenerator {
             Snapshot start = snapshot(senders, platform);
             TimeUnit.SECONDS.sleep(seconds);
             Snapshot end = snapshot(senders, platform);
-            report(start, end, up);
+            double sentRate = report(start, end, up);
 
             // ---- stop the senders, let the platform drain, compare frame counts per stream
             PacedSenders.Lateness lateness = senders.stop();
@@ -214,9 +214,11 @@ public final class MediaLoadGenerator {
             System.out.printf("  senders: latest frame %.1f ms after its due time, %d frames 40 ms or more late, "
                     + "%d streams stopped on a send error%n", lateness.maxNanos() / 1e6, lateness.lateFrames(),
                     lateness.sendErrors());
-            boolean met = up == streams && lostFrames == 0 && lateness.sendErrors() == 0;
-            System.out.printf("  target %d streams of %.1f Mbit/s over %s, no frame lost: %s%n", streams, bitrate / 1e6,
-                    transport.optionName(), met ? "MET" : "MISSED");
+            boolean realTime = sentRate >= 0.99 * 25 * streams;
+            boolean met = up == streams && realTime && lostFrames == 0 && lateness.sendErrors() == 0;
+            System.out.printf("  target %d streams of %.1f Mbit/s over %s in real time (%.0f frames/s sent of %d), no "
+                    + "frame lost: %s%n", streams, bitrate / 1e6, transport.optionName(), sentRate, 25 * streams,
+                    met ? "MET" : realTime ? "MISSED" : "MISSED (the senders fell behind real time)");
         } finally {
             platform.stop();
             opener.shutdownNow();
@@ -258,7 +260,8 @@ public final class MediaLoadGenerator {
                 meter.machineLoad(), meter.loadAverage());
     }
 
-    private static void report(Snapshot a, Snapshot b, int streams) {
+    /** Prints the steady window's figures; returns the frames per second the senders sent in it. */
+    private static double report(Snapshot a, Snapshot b, int streams) {
         double wall = b.wallNanos - a.wallNanos;
         double capacity = wall * ProcessMeter.cpus();
         long process = b.processNanos - a.processNanos;
@@ -280,6 +283,7 @@ public final class MediaLoadGenerator {
         System.out.printf("  platform RTP threads allocate %.0f bytes per frame (%.1f MB/s); GC: %d collections, %d ms%n",
                 (b.rtpAllocated - a.rtpAllocated) / (double) Math.max(1, frames),
                 (b.rtpAllocated - a.rtpAllocated) * 1e3 / wall, b.gcCount - a.gcCount, b.gcMillis - a.gcMillis);
+        return (b.framesSent - a.framesSent) * 1e9 / wall;
     }
 
     private static long usedDirect() {
