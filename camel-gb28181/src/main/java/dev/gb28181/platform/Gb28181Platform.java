@@ -1,5 +1,7 @@
 package dev.gb28181.platform;
 
+import dev.gb28181.mansrtsp.MansrtspResponse;
+import dev.gb28181.mansrtsp.PlayControl;
 import dev.gb28181.manscdp.ManscdpCodec;
 import dev.gb28181.manscdp.ManscdpControl;
 import dev.gb28181.manscdp.ManscdpMessage;
@@ -14,6 +16,7 @@ import dev.gb28181.sip.auth.NonceStore;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -31,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * Annex N), alarms
  * (§9.4), mobile positions (§9.13), subscriptions (§9.11) and media sessions (§9.2 live, §9.8
  * playback, §9.9 download: INVITE, RTP over UDP or TCP, PS demultiplexed into frames for the
- * {@link MediaListener}s, BYE). Camel-free; the Camel component owns one instance.
+ * {@link MediaListener}s, PS for the {@link PsListener}s, MANSRTSP playback control of Annex B, BYE, and
+ * {@link MediaSessionEvent}s). Camel-free; the Camel component owns one instance.
  *
  * <p>Owns one {@link HashedWheelTimer} for all device timeouts and housekeeping (nonce and lockout
  * expiry, query deadlines, subscription renewals): no thread or scheduled task per device or
@@ -69,9 +73,9 @@ public class Gb28181Platform implements AutoCloseable {
         Registrar registrar = new Registrar(config, authenticator, failures, lifecycle);
         this.client = new ManscdpClient(config, registry, events, new ManscdpCodec(config.maxMessageSize()));
         this.subscriptions = new Subscriptions(config, client, events);
-        this.media = new MediaSessions(config, client);
+        this.media = new MediaSessions(config, client, events);
         this.dispatcher = new RequestDispatcher(registry, registrar,
-                new MessageHandler(registry, lifecycle, client, subscriptions, events), media);
+                new MessageHandler(registry, lifecycle, client, subscriptions, media, events), media);
     }
 
     public PlatformConfig config() {
@@ -98,7 +102,13 @@ public class Gb28181Platform implements AutoCloseable {
                 .userAgent(config.userAgent()), dispatcher);
         lifecycle.start(wheel);
         try {
-            sip.start();
+            media.start(wheel);
+            try {
+                sip.start();
+            } catch (RuntimeException e) {
+                media.stop(Duration.ZERO);
+                throw e;
+            }
         } catch (RuntimeException e) {
             lifecycle.stop();
             wheel.stop();
@@ -108,7 +118,6 @@ public class Gb28181Platform implements AutoCloseable {
         stack = sip;
         client.start(sip, wheel);
         subscriptions.start(wheel);
-        media.start(wheel);
         scheduleHousekeeping(wheel);
         LOG.info("GB28181 platform {} (realm {}) listening on {}:{} over {}", config.sipId(), config.realm(),
                 config.host(), sip.port(), config.transports());
@@ -238,7 +247,10 @@ public class Gb28181Platform implements AutoCloseable {
      * listeners}. Fails with {@link DeviceUnavailableException} for an unknown or offline device,
      * {@link SipStatusException} for a non-2xx, {@link ManscdpTimeoutException} when no final answer came
      * within {@link PlatformConfig#requestTimeout()}, {@link IllegalStateException} when the port range
-     * is exhausted or the answer is unusable; a failure frees the port and SSRC. Completes on an I/O or
+     * is exhausted, the answer is unusable or the platform is stopping (no INVITE leaves once {@link #stop()}
+     * began; a session established meanwhile is ended with BYE); a failure frees the port and SSRC. A PLAY of a
+     * channel that already has a live PLAY (or one being invited) completes with that session and sends no
+     * INVITE. An established session emits {@link MediaSessionEvent} SESSION_STARTED. Completes on an I/O or
      * timer thread.
      */
     public CompletableFuture<MediaSession> invite(String deviceId, String channelId, InviteRequest request) {
@@ -249,15 +261,36 @@ public class Gb28181Platform implements AutoCloseable {
      * Ends a media session (BYE in its dialog, §9.2.2) and frees its receiver, port and SSRC at once;
      * completes with the device's answer (481 counts as ended), fails with {@link SipStatusException}
      * for another non-2xx, {@link ManscdpTimeoutException} without an answer, or
-     * {@link IllegalArgumentException} when no session has that Call-ID.
+     * {@link IllegalArgumentException} when no session has that Call-ID or stream ID. Emits
+     * {@link MediaSessionEvent} SESSION_ENDED with reason BYE.
      */
-    public CompletableFuture<Void> bye(String callId) {
-        return media.bye(callId);
+    public CompletableFuture<Void> bye(String callIdOrStreamId) {
+        return media.bye(callIdOrStreamId);
+    }
+
+    /**
+     * Controls a playback or download (GB/T 28181-2016 §9.8.2, Annex B): an INFO in the session's dialog with
+     * {@code Content-Type: Application/MANSRTSP} and the control's text ({@link PlayControl#encode}, CSeq counting
+     * from 1 per session). Completes with the device's MANSRTSP answer, {@code null} when its 200 has no
+     * readable body (an RTSP status other than 200 in the body is returned as is: check
+     * {@link MansrtspResponse#isSuccess()}); fails with {@link SipStatusException} for a non-2xx SIP answer,
+     * {@link ManscdpTimeoutException} when none came within {@link PlatformConfig#requestTimeout()}, and at once
+     * with {@link IllegalArgumentException} when no session has that Call-ID or stream ID. A TEARDOWN is followed
+     * by the session's BYE whatever the answer (SESSION_ENDED with reason TEARDOWN). After a PAUSE the session is
+     * not ended for lack of media until the next PLAY. Completes on an I/O or timer thread.
+     */
+    public CompletableFuture<MansrtspResponse> playControl(String callIdOrStreamId, PlayControl control) {
+        return media.playControl(callIdOrStreamId, control);
     }
 
     /** The media sessions alive now. */
     public List<MediaSession> mediaSessions() {
         return media.sessions();
+    }
+
+    /** The live media session with this Call-ID or stream ID ({@link MediaSession#streamId()}). */
+    public Optional<MediaSession> mediaSession(String callIdOrStreamId) {
+        return Optional.ofNullable(media.find(callIdOrStreamId));
     }
 
     public void addMediaListener(MediaListener listener) {
@@ -266,6 +299,20 @@ public class Gb28181Platform implements AutoCloseable {
 
     public void removeMediaListener(MediaListener listener) {
         media.removeListener(listener);
+    }
+
+    /** Receives the PS of every session, one RTP marker frame at a time; PS is gathered only while one is registered. */
+    public void addPsListener(PsListener listener) {
+        media.addPsListener(listener);
+    }
+
+    public void removePsListener(PsListener listener) {
+        media.removePsListener(listener);
+    }
+
+    /** The media sessions' state, for tests in this package (allocators, shared port). */
+    MediaSessions media() {
+        return media;
     }
 
     public void addListener(PlatformListener listener) {
@@ -281,6 +328,9 @@ public class Gb28181Platform implements AutoCloseable {
         long shortest = Math.min(Math.min(config.offlineAfter().toMillis(), config.registerExpiresMin().toMillis()),
                 Math.min(Math.min(config.requestTimeout().toMillis(), config.partIdleTimeout().toMillis()),
                         config.controlResponseTimeout().toMillis()));
+        if (!config.mediaTimeout().isZero()) {
+            shortest = Math.min(shortest, config.mediaTimeout().toMillis());
+        }
         return Math.max(10, Math.min(100, shortest / 20));
     }
 

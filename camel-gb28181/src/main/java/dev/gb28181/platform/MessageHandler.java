@@ -8,6 +8,7 @@ import dev.gb28181.manscdp.KeepaliveNotify;
 import dev.gb28181.manscdp.ManscdpCodec;
 import dev.gb28181.manscdp.ManscdpException;
 import dev.gb28181.manscdp.ManscdpMessage;
+import dev.gb28181.manscdp.MediaStatusNotify;
 import dev.gb28181.manscdp.MobilePositionNotify;
 import dev.gb28181.manscdp.SplitResponse;
 import dev.gb28181.sip.HeaderNames;
@@ -41,11 +42,14 @@ import org.slf4j.LoggerFactory;
  * <li>Catalog (§9.5.2, §9.11.1): a {@link CatalogEvent}, aggregated when split (Annex N);</li>
  * <li>Notify Alarm (§9.4): an {@link AlarmEvent}, then the Response Alarm with Result OK (A.2.6);</li>
  * <li>Notify MobilePosition (§9.13): a {@link MobilePositionEvent};</li>
+ * <li>MediaStatus 121 (end of file, §9.8.3): ends the media session of its Call-ID (devices send it in
+ * the INVITE dialog), else the device's only playback or download ({@link MediaSessions#onEndOfFile});
+ * a {@link ManscdpEvent} only when no session matches;</li>
  * <li>anything else: a {@link ManscdpEvent}.</li>
  * </ul>
- * The device is the From user. A MediaStatus (§9.8.3) whose From user is not the device but the
- * media session's channel is routed by its From user too: matching it by Call-ID needs the media
- * sessions of a later issue. The charset of every decoded body is remembered for the platform's
+ * The device is the From user; a MESSAGE in a media session's dialog whose From user is not a
+ * registered device (devices that write the channel there) belongs to the session's device. The
+ * charset of every decoded body is remembered for the platform's
  * requests to the device. A NOTIFY outside any known subscription from a registered device is
  * accepted and routed alike (RFC 6665 would answer 481): subscriptions from before a platform
  * restart, and device stacks that send catalog NOTIFYs with a new Call-ID and no To tag (lunasaw
@@ -63,15 +67,17 @@ final class MessageHandler implements SipRequestHandler {
     private final DeviceLifecycle lifecycle;
     private final ManscdpClient client;
     private final Subscriptions subscriptions;
+    private final MediaSessions media;
     private final PlatformEvents events;
     private final ManscdpCodec codec;
 
     MessageHandler(DeviceRegistry registry, DeviceLifecycle lifecycle, ManscdpClient client,
-            Subscriptions subscriptions, PlatformEvents events) {
+            Subscriptions subscriptions, MediaSessions media, PlatformEvents events) {
         this.registry = registry;
         this.lifecycle = lifecycle;
         this.client = client;
         this.subscriptions = subscriptions;
+        this.media = media;
         this.events = events;
         this.codec = client.codec();
     }
@@ -82,6 +88,13 @@ final class MessageHandler implements SipRequestHandler {
         String method = request.method();
         String deviceId = RequestDispatcher.fromUser(request);
         Device device = deviceId == null ? null : registry.find(deviceId).orElse(null);
+        if (device == null && SipMethod.MESSAGE.equals(method)) {
+            MediaSession session = media.byCallId(request.callId());
+            if (session != null) {
+                deviceId = session.deviceId();
+                device = registry.find(deviceId).orElse(null);
+            }
+        }
         if (device == null) {
             LOG.debug("{} from unregistered {} at {}: 404 so it registers again", method, deviceId, tx.source());
             tx.respond(404);
@@ -119,12 +132,15 @@ final class MessageHandler implements SipRequestHandler {
         if (notify) {
             subscriptions.onNotify(request);
         }
-        route(deviceId, method, message);
+        route(deviceId, method, request.callId(), message);
     }
 
     /** Hands an accepted message to whoever waits for it, else to the listeners. */
-    private void route(String deviceId, String method, ManscdpMessage message) {
+    private void route(String deviceId, String method, String callId, ManscdpMessage message) {
         if (client.onAnswer(deviceId, message)) {
+            return;
+        }
+        if (message instanceof MediaStatusNotify status && status.endOfFile() && media.onEndOfFile(deviceId, callId)) {
             return;
         }
         if (message instanceof CatalogNotify catalog) {

@@ -42,6 +42,9 @@ public final class PlatformConfig {
     private DeviceRegistry deviceRegistry;
     private String mediaHost;
     private MediaPortAllocator.PortRange mediaPortRange = new MediaPortAllocator.PortRange(30000, 30499);
+    private Duration mediaTimeout = Duration.ofSeconds(30);
+    private int mediaSharedPort;
+    private boolean mediaAnySource;
 
     /** Fills defaults derived from other settings and rejects inconsistent ones. */
     public PlatformConfig validate() {
@@ -83,6 +86,12 @@ public final class PlatformConfig {
         }
         Objects.requireNonNull(charset, "charset");
         Objects.requireNonNull(mediaPortRange, "mediaPortRange");
+        if (mediaTimeout == null || mediaTimeout.isNegative()) {
+            throw new IllegalArgumentException("mediaTimeout must not be negative (zero disables it)");
+        }
+        if (mediaSharedPort < 0 || mediaSharedPort > 65535) {
+            throw new IllegalArgumentException("mediaSharedPort out of range: " + mediaSharedPort);
+        }
         return this;
     }
 
@@ -364,6 +373,48 @@ public final class PlatformConfig {
 
     public PlatformConfig mediaPortRange(MediaPortAllocator.PortRange mediaPortRange) {
         this.mediaPortRange = mediaPortRange;
+        return this;
+    }
+
+    /**
+     * How long a media session may receive no RTP before the platform ends it (BYE, {@link
+     * MediaSessionEvent.Reason#NO_MEDIA}): a camera that stopped streaming without BYE, a NAT that closed.
+     * Default 30 s; zero disables it. A paused playback (MANSRTSP PAUSE) is not timed out.
+     */
+    public Duration mediaTimeout() {
+        return mediaTimeout;
+    }
+
+    public PlatformConfig mediaTimeout(Duration mediaTimeout) {
+        this.mediaTimeout = mediaTimeout;
+        return this;
+    }
+
+    /**
+     * One UDP port for the RTP of every UDP media session, the sessions told apart by SSRC (unique among live
+     * sessions, GB/T 28181-2016 Annex F): a platform behind a firewall opens one media port. 0 (default): a
+     * port of {@link #mediaPortRange()} per session. TCP sessions always take a port of the range.
+     */
+    public int mediaSharedPort() {
+        return mediaSharedPort;
+    }
+
+    public PlatformConfig mediaSharedPort(int mediaSharedPort) {
+        this.mediaSharedPort = mediaSharedPort;
+        return this;
+    }
+
+    /**
+     * Accept RTP (and TCP passive connections) from any source address instead of only the device's SIP host:
+     * for devices whose media leaves from another address than their signalling (NAT, multi-homed NVRs).
+     * Default {@code false}: packets from elsewhere are dropped and counted.
+     */
+    public boolean mediaAnySource() {
+        return mediaAnySource;
+    }
+
+    public PlatformConfig mediaAnySource(boolean mediaAnySource) {
+        this.mediaAnySource = mediaAnySource;
         return this;
     }
 }

@@ -1,5 +1,7 @@
 package dev.gb28181.testing;
 
+import dev.gb28181.mansrtsp.MansrtspResponse;
+import dev.gb28181.mansrtsp.PlayControl;
 import dev.gb28181.sip.CSeq;
 import dev.gb28181.sip.HeaderNames;
 import dev.gb28181.sip.NameAddress;
@@ -453,6 +455,40 @@ public final class TestDevice implements AutoCloseable {
         r.setHeader(HeaderNames.FROM, invite.to().withTag(tag).toString());
         r.setHeader(HeaderNames.TO, invite.from().toString());
         return send(r);
+    }
+
+    /**
+     * Answers a MANSRTSP INFO of the platform (GB/T 28181-2016 Annex B) as an NVR does: 200 with
+     * {@code Application/MANSRTSP} body {@code RTSP/1.0 200 OK}, the request's CSeq and an RTP-Info.
+     *
+     * @return the control the INFO carried
+     */
+    public PlayControl acceptPlayControl(SipRequest info) {
+        String text = info.bodyAsString(StandardCharsets.US_ASCII);
+        PlayControl control = PlayControl.parse(text);
+        respond(info, 200, "Application/MANSRTSP", MansrtspResponse.ok(PlayControl.cseq(text),
+                "seq=9810092;rtptime=3450012").encode().getBytes(StandardCharsets.US_ASCII));
+        return control;
+    }
+
+    /**
+     * Sends a MESSAGE in the dialog of an {@linkplain #acceptInvite accepted} INVITE, as devices send
+     * MediaStatus (GB/T 28181-2016 §9.8.3): same Call-ID, From the INVITE's To (the channel) with this
+     * device's tag, to the platform's Contact. Waits for the answer.
+     */
+    public SipResponse messageInDialog(SipRequest invite, String xml) {
+        String tag = dialogTags.computeIfAbsent(invite.callId(), k -> newId());
+        SipUri target = NameAddress.parse(invite.header(HeaderNames.CONTACT)).uri();
+        SipRequest r = request("MESSAGE", target, invite.callId(), invite.from().uri());
+        r.setHeader(HeaderNames.FROM, invite.to().withTag(tag).toString());
+        r.setHeader(HeaderNames.TO, invite.from().toString());
+        r.body("Application/MANSCDP+xml", xml.getBytes(Charset.forName("GB18030")));
+        return send(r);
+    }
+
+    /** A Notify MediaStatus (GB/T 28181-2016 §9.8.3, Annex A.2.5) with {@code NotifyType} 121: end of file. */
+    public String mediaStatusEndOfFile() {
+        return manscdp("Notify", "MediaStatus", "<NotifyType>121</NotifyType>\r\n");
     }
 
     /**
