@@ -6,6 +6,7 @@ import dev.gb28181.media.rtp.RtpStats;
 import dev.gb28181.platform.Gb28181Platform;
 import dev.gb28181.platform.InviteRequest;
 import dev.gb28181.platform.MediaSession;
+import dev.gb28181.platform.MediaSessionEvent;
 import dev.gb28181.platform.PlatformConfig;
 import dev.gb28181.sdp.MediaTransport;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,12 +50,13 @@ import java.util.concurrent.atomic.LongAdder;
  * unanswered (32), {@code --sender-threads} (2), {@code --payload} PS bytes per RTP packet (1400),
  * {@code --gop} frames per key frame (50: 2 s), {@code --loop-seconds} of generated PS each stream loops
  * over (10), {@code --media-ports} first port of the platform's media range (20000; the range holds
- * N + 200 ports, below the kernel's ephemeral range).
+ * N + 200 ports, below the kernel's ephemeral range), {@code --shared-port P} one UDP port for every
+ * session, told apart by SSRC ({@code PlatformConfig.mediaSharedPort}; 0, the default: a port per session).
  */
 public final class MediaLoadGenerator {
 
     private static final Set<String> OPTIONS = Set.of("streams", "transport", "bitrate", "seconds", "warmup-seconds",
-            "ramp", "inflight", "sender-threads", "payload", "gop", "loop-seconds", "media-ports");
+            "ramp", "inflight", "sender-threads", "payload", "gop", "loop-seconds", "media-ports", "shared-port");
     private static final String PLATFORM_ID = "34020000002000000001";
     private static final String PASSWORD = "gb28181-load";
     private static final String HOST = "127.0.0.1";
@@ -65,6 +68,8 @@ public final class MediaLoadGenerator {
     private final Map<String, LongAdder> received = new ConcurrentHashMap<>();
     private final LongAdder framesReceived = new LongAdder();
     private final LongAdder keyFramesReceived = new LongAdder();
+    /** The demuxer's counters of the ended sessions: sessions, video frames, dropped frames, RTP packets lost. */
+    private final LongAdder[] ended = {new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder()};
 
     private MediaLoadGenerator(LoadOptions options) {
         this.options = options;
@@ -87,6 +92,7 @@ public final class MediaLoadGenerator {
         int gop = options.intValue("gop", 50);
         int loopSeconds = options.intValue("loop-seconds", 10);
         int firstPort = options.intValue("media-ports", 20_000);
+        int sharedPort = options.intValue("shared-port", 0);
 
         GeneratedPs ps = GeneratedPs.ofBitrate(bitrate, loopSeconds, gop);
         RtpFrames frames = new RtpFrames(ps, payload);
@@ -101,12 +107,21 @@ public final class MediaLoadGenerator {
 
         Gb28181Platform platform = new Gb28181Platform(new PlatformConfig()
                 .sipId(PLATFORM_ID).domain(PLATFORM_ID.substring(0, 10)).host(HOST).port(0).password(PASSWORD)
-                .mediaPortRange(new MediaPortAllocator.PortRange(firstPort, firstPort + streams + 199)));
+                .mediaPortRange(new MediaPortAllocator.PortRange(firstPort, firstPort + streams + 199))
+                .mediaSharedPort(sharedPort));
         platform.addMediaListener((session, frame) -> {
             received.computeIfAbsent(session.callId(), k -> new LongAdder()).increment();
             framesReceived.increment();
             if (frame.keyFrame()) {
                 keyFramesReceived.increment();
+            }
+        });
+        platform.addListener(event -> {
+            if (event instanceof MediaSessionEvent e && MediaSessionEvent.SESSION_ENDED.equals(e.eventType())) {
+                ended[1].add(e.videoFrames());
+                ended[2].add(e.droppedFrames());
+                ended[3].add(e.rtpLost());
+                ended[0].increment();
             }
         });
         platform.start();
@@ -214,6 +229,8 @@ public final class MediaLoadGenerator {
             System.out.printf("  senders: latest frame %.1f ms after its due time, %d frames 40 ms or more late, "
                     + "%d streams stopped on a send error%n", lateness.maxNanos() / 1e6, lateness.lateFrames(),
                     lateness.sendErrors());
+            byeAll(platform, up);
+
             boolean realTime = sentRate >= 0.99 * 25 * streams;
             boolean met = up == streams && realTime && lostFrames == 0 && lateness.sendErrors() == 0;
             System.out.printf("  target %d streams of %.1f Mbit/s over %s in real time (%.0f frames/s sent of %d), no "
@@ -241,6 +258,23 @@ public final class MediaLoadGenerator {
             failed.incrementAndGet();
             failures.merge(e.getClass().getSimpleName() + ": " + e.getMessage(), 1, Integer::sum);
         }
+    }
+
+    /**
+     * Ends every session with BYE (§9.2.2) and waits for their SESSION_ENDED events, which carry the
+     * demuxer's counters.
+     */
+    private void byeAll(Gb28181Platform platform, int sessions) throws Exception {
+        long start = System.nanoTime();
+        CompletableFuture.allOf(platform.mediaSessions().stream().map(s -> platform.bye(s.callId()))
+                .toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        long byes = System.nanoTime() - start;
+        for (int i = 0; i < 100 && ended[0].sum() < sessions; i++) {
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+        System.out.printf("  demuxer (SESSION_ENDED events of %d sessions): %d video frames, %d dropped, %d RTP packets "
+                + "lost; BYE of every session answered in %.0f ms%n", ended[0].sum(), ended[1].sum(), ended[2].sum(),
+                ended[3].sum(), byes / 1e6);
     }
 
     /** Waits until no frame has arrived for 500 ms (at most 10 s): what was sent is demultiplexed. */
