@@ -193,7 +193,7 @@ public final class MediaLoadGenerator {
             Snapshot start = snapshot(senders, platform);
             TimeUnit.SECONDS.sleep(seconds);
             Snapshot end = snapshot(senders, platform);
-            double sentRate = report(start, end, up);
+            double sentRate = report(start, end);
 
             // ---- stop the senders, let the platform drain, compare frame counts per stream
             PacedSenders.Lateness lateness = senders.stop();
@@ -295,14 +295,15 @@ public final class MediaLoadGenerator {
     }
 
     /** Prints the steady window's figures; returns the frames per second the senders sent in it. */
-    private static double report(Snapshot a, Snapshot b, int streams) {
+    private static double report(Snapshot a, Snapshot b) {
         double wall = b.wallNanos - a.wallNanos;
         double capacity = wall * ProcessMeter.cpus();
         long process = b.processNanos - a.processNanos;
         long sender = b.senderNanos - a.senderNanos;
         long rtp = b.rtpNanos - a.rtpNanos;
         long frames = b.framesReceived - a.framesReceived;
-        int n = Math.max(1, streams);
+        // streams' worth of load carried: fewer than the streams when the senders fell behind real time
+        double n = Math.max(1, frames * 1e9 / wall / 25);
         System.out.printf("%nsteady window %.0f s: %.0f frames/s sent, %.0f frames/s and %.0f RTP packets/s received%n",
                 wall / 1e9, (b.framesSent - a.framesSent) * 1e9 / wall, frames * 1e9 / wall,
                 (b.rtpPackets - a.rtpPackets) * 1e9 / wall);
@@ -311,9 +312,13 @@ public final class MediaLoadGenerator {
                 100 * process / capacity, ProcessMeter.cpus(), 100 * sender / capacity, 100 * rtp / capacity,
                 100 * (process - sender - rtp) / capacity, 100 * b.machineLoad,
                 Math.max(0, 100 * b.machineLoad - 100 * process / capacity), b.loadAverage);
-        System.out.printf("  cpu per stream (%% of one core): %.3f%% all, %.3f%% without the senders, %.3f%% in "
-                        + "the platform's RTP threads%n", 100 * process / wall / n, 100 * (process - sender) / wall / n,
-                100 * rtp / wall / n);
+        System.out.printf("  cpu per stream (%% of one core, per %.0f streams' worth of frames received): %.3f%% all, "
+                        + "%.3f%% without the senders, %.3f%% in the platform's RTP threads%n", n, 100 * process / wall / n,
+                100 * (process - sender) / wall / n, 100 * rtp / wall / n);
+        System.out.printf("  per RTP packet: %.1f us of CPU in the platform's RTP threads, %.1f us in the senders; at this "
+                        + "cost %d idle CPUs would carry about %.0f streams, senders included%n",
+                rtp / 1e3 / Math.max(1, b.rtpPackets - a.rtpPackets), sender / 1e3 / Math.max(1, b.rtpPackets - a.rtpPackets),
+                ProcessMeter.cpus(), ProcessMeter.cpus() * wall / Math.max(1, process) * n);
         System.out.printf("  platform RTP threads allocate %.0f bytes per frame (%.1f MB/s); GC: %d collections, %d ms%n",
                 (b.rtpAllocated - a.rtpAllocated) / (double) Math.max(1, frames),
                 (b.rtpAllocated - a.rtpAllocated) * 1e3 / wall, b.gcCount - a.gcCount, b.gcMillis - a.gcMillis);
