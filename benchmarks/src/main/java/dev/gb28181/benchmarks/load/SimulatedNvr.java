@@ -39,6 +39,8 @@ final class SimulatedNvr implements AutoCloseable {
     private final PacedSenders senders;
     private final String localHost;
     private final Map<String, SimulatedStream> streams = new ConcurrentHashMap<>();
+    /** The SDP answered per Call-ID: a retransmitted INVITE (UDP, RFC 3261 Timer A) gets the same answer. */
+    private final Map<String, String> answers = new ConcurrentHashMap<>();
     private final AtomicLong refused = new AtomicLong();
     private final Thread answerer;
     private volatile boolean running = true;
@@ -107,6 +109,11 @@ final class SimulatedNvr implements AutoCloseable {
     }
 
     private void invite(SipRequest invite) {
+        String answered = answers.get(invite.callId());
+        if (answered != null) {
+            device.acceptInvite(invite, answered);
+            return;
+        }
         String channelId = invite.requestUri().user();
         int index;
         GbSdp offer;
@@ -141,10 +148,11 @@ final class SimulatedNvr implements AutoCloseable {
             device.respond(invite, 500);
             return;
         }
+        String answer = "v=0\r\no=" + channelId + " 0 0 IN IP4 " + localHost + "\r\ns=Play\r\nc=IN IP4 " + localHost
+                + "\r\nt=0 0\r\n" + media + "a=sendonly\r\na=rtpmap:96 PS/90000\r\ny=" + ssrc + "\r\nf=\r\n";
         streams.put(channelId, stream);
-        device.acceptInvite(invite, "v=0\r\no=" + channelId + " 0 0 IN IP4 " + localHost + "\r\ns=Play\r\nc=IN IP4 "
-                + localHost + "\r\nt=0 0\r\n" + media + "a=sendonly\r\na=rtpmap:96 PS/90000\r\ny=" + ssrc
-                + "\r\nf=\r\n");
+        answers.put(invite.callId(), answer);
+        device.acceptInvite(invite, answer);
     }
 
     @Override

@@ -21,6 +21,8 @@ import java.nio.channels.SocketChannel;
 final class SimulatedStream {
 
     private static final int TCP_SEND_BUFFER = 256 * 1024;
+    /** How long the platform may take to connect (TCP active) once it reported the session up. */
+    private static final int ACCEPT_TIMEOUT_MILLIS = 10_000;
 
     final int index;
     final String channelId;
@@ -62,8 +64,12 @@ final class SimulatedStream {
         if (transport == MediaTransport.TCP_PASSIVE) {
             connection = SocketChannel.open(target);
         } else if (transport == MediaTransport.TCP_ACTIVE) {
-            connection = listener.accept();
-            listener.close();
+            listener.socket().setSoTimeout(ACCEPT_TIMEOUT_MILLIS);
+            try {
+                connection = listener.socket().accept().getChannel();
+            } finally {
+                listener.close();
+            }
         } else {
             return;
         }
