@@ -114,7 +114,10 @@ public abstract sealed class RtpReceiver permits RtpUdpReceiver, RtpTcpPassiveRe
         return main.close();
     }
 
-    /** One datagram or RFC 4571 frame from {@code sender}; the caller keeps ownership of {@code content}. */
+    /**
+     * One RTP packet from {@code sender}: a datagram's own copy ({@link #receiveDatagram}) or an RFC 4571
+     * frame; the caller keeps ownership of {@code content}.
+     */
     final void receive(ByteBuf content, InetSocketAddress sender) {
         if (closed) {
             return;
