@@ -165,8 +165,7 @@ final class PacedSenders implements AutoCloseable {
                     next.nextDue += PERIOD;
                     due.add(next);
                 } catch (IOException e) {
-                    next.failed = true;
-                    errors++;
+                    errors++; // the platform closed the connection: the stream is not scheduled again
                 }
             }
         }

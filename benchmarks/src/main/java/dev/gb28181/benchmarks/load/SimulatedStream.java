@@ -37,7 +37,6 @@ final class SimulatedStream {
     long framesSent;
     long packetsSent;
     long nextDue;
-    boolean failed;
 
     /**
      * @param target   the platform's media address of the offer (UDP, TCP passive), else {@code null}
