@@ -59,6 +59,7 @@ public class Gb28181Platform implements AutoCloseable {
     private final ManscdpClient client;
     private final Subscriptions subscriptions;
     private final MediaSessions media;
+    private final PlatformStats stats;
 
     private SipStack stack;
     private HashedWheelTimer timer;
@@ -66,14 +67,16 @@ public class Gb28181Platform implements AutoCloseable {
     public Gb28181Platform(PlatformConfig config) {
         this.config = config.validate();
         this.registry = config.deviceRegistry() != null ? config.deviceRegistry() : new InMemoryDeviceRegistry();
+        this.stats = new PlatformStats(registry::size, registry::onlineCount, this::queriesInFlight,
+                this::activeSessions);
         this.nonces = new NonceStore(config.nonceTtl());
         this.failures = new AuthFailureTracker(config.authFailureLimit(), config.authLockout());
-        this.lifecycle = new DeviceLifecycle(registry, events, config.offlineAfter());
+        this.lifecycle = new DeviceLifecycle(registry, events, stats, config.offlineAfter());
         DigestAuthenticator authenticator = new DigestAuthenticator(config.realm(), config.digestQop(), nonces);
-        Registrar registrar = new Registrar(config, authenticator, failures, lifecycle);
-        this.client = new ManscdpClient(config, registry, events, new ManscdpCodec(config.maxMessageSize()));
+        Registrar registrar = new Registrar(config, authenticator, failures, lifecycle, stats);
+        this.client = new ManscdpClient(config, registry, events, stats, new ManscdpCodec(config.maxMessageSize()));
         this.subscriptions = new Subscriptions(config, client, events);
-        this.media = new MediaSessions(config, client, events);
+        this.media = new MediaSessions(config, client, events, stats);
         this.dispatcher = new RequestDispatcher(registry, registrar,
                 new MessageHandler(registry, lifecycle, client, subscriptions, media, events), media);
     }
@@ -99,7 +102,7 @@ public class Gb28181Platform implements AutoCloseable {
                 .transports(config.transports())
                 .advertisedHost(config.advertisedHost())
                 .maxMessageSize(config.maxMessageSize())
-                .userAgent(config.userAgent()), dispatcher);
+                .userAgent(config.userAgent()), dispatcher, stats.sip());
         lifecycle.start(wheel);
         try {
             media.start(wheel);
@@ -161,6 +164,24 @@ public class Gb28181Platform implements AutoCloseable {
     /** The bound SIP port (useful when configured as 0), -1 when not bound. */
     public synchronized int sipPort() {
         return isSipBound() ? stack.port() : -1;
+    }
+
+    /**
+     * The platform's counters, live: devices, registrations, keepalives, auth failures, SIP messages, queries,
+     * catalogs, media sessions, RTP and frames. One instance for the platform's life, kept across restarts.
+     */
+    public PlatformStats stats() {
+        return stats;
+    }
+
+    /** For {@link #stats}, which is built before the client. */
+    private long queriesInFlight() {
+        return client.inFlight();
+    }
+
+    /** For {@link #stats}, which is built before the media sessions. */
+    private long activeSessions() {
+        return media.activeCount();
     }
 
     /** The device registry. */
