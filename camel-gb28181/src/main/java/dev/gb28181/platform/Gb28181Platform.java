@@ -16,6 +16,7 @@ import dev.gb28181.sip.auth.NonceStore;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -65,10 +66,18 @@ public class Gb28181Platform implements AutoCloseable {
     private HashedWheelTimer timer;
 
     public Gb28181Platform(PlatformConfig config) {
+        this(config, new PlatformStats());
+    }
+
+    /**
+     * A platform that counts into {@code stats} (whose gauges read this platform from now on): counters that
+     * continue those of an earlier platform, as a metrics registry expects of an application's counters when its
+     * platform is rebuilt, e.g. at each start of the Camel component.
+     */
+    public Gb28181Platform(PlatformConfig config, PlatformStats stats) {
         this.config = config.validate();
         this.registry = config.deviceRegistry() != null ? config.deviceRegistry() : new InMemoryDeviceRegistry();
-        this.stats = new PlatformStats(registry::size, registry::onlineCount, this::queriesInFlight,
-                this::activeSessions);
+        this.stats = Objects.requireNonNull(stats, "stats");
         this.nonces = new NonceStore(config.nonceTtl());
         this.failures = new AuthFailureTracker(config.authFailureLimit(), config.authLockout());
         this.lifecycle = new DeviceLifecycle(registry, events, stats, config.offlineAfter());
@@ -79,6 +88,7 @@ public class Gb28181Platform implements AutoCloseable {
         this.media = new MediaSessions(config, client, events, stats);
         this.dispatcher = new RequestDispatcher(registry, registrar,
                 new MessageHandler(registry, lifecycle, client, subscriptions, media, events), media);
+        stats.attach(this);
     }
 
     public PlatformConfig config() {
@@ -168,19 +178,19 @@ public class Gb28181Platform implements AutoCloseable {
 
     /**
      * The platform's counters, live: devices, registrations, keepalives, auth failures, SIP messages, queries,
-     * catalogs, media sessions, RTP and frames. One instance for the platform's life, kept across restarts.
+     * catalogs, media sessions, RTP and frames. The same instance for the platform's life, kept across restarts.
      */
     public PlatformStats stats() {
         return stats;
     }
 
-    /** For {@link #stats}, which is built before the client. */
-    private long queriesInFlight() {
+    /** Queries and controls waiting for their answer, for {@link PlatformStats}. */
+    long queriesInFlight() {
         return client.inFlight();
     }
 
-    /** For {@link #stats}, which is built before the media sessions. */
-    private long activeSessions() {
+    /** Media sessions alive now, for {@link PlatformStats}. */
+    long activeSessions() {
         return media.activeCount();
     }
 

@@ -6,12 +6,13 @@ import dev.gb28181.platform.MediaSessionEvent.Reason;
 import dev.gb28181.sip.SipStackStats;
 
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.LongSupplier;
 
 /**
- * A live view of one platform's counters ({@link Gb28181Platform#stats()}), for metrics registries and health
- * checks: every read returns the value now. Totals only grow, from the platform's construction on (they survive
- * {@link Gb28181Platform#stop()} and a new start); the values documented as gauges go up and down.
+ * A live view of a platform's counters ({@link Gb28181Platform#stats()}), for metrics registries and health
+ * checks: every read returns the value now. Totals only grow: they survive {@link Gb28181Platform#stop()} and a new
+ * start, and a platform built with an existing instance ({@link Gb28181Platform#Gb28181Platform(PlatformConfig,
+ * PlatformStats)}, as the Camel component does for each start) counts on where its predecessor stopped. The values
+ * documented as gauges are read from the platform that was built with this instance last.
  *
  * <p>The platform counts on its hot paths (each REGISTER, keepalive, SIP message, RTP packet and frame) with one
  * {@link LongAdder} increment, found by an enum ordinal where there is a dimension: no lock, no allocation. The
@@ -29,10 +30,7 @@ public final class PlatformStats {
         NOT_ALLOWED
     }
 
-    private final LongSupplier registered;
-    private final LongSupplier online;
-    private final LongSupplier queriesInFlight;
-    private final LongSupplier activeSessions;
+    private volatile Gb28181Platform platform;
     private final SipStackStats sip = new SipStackStats();
     private final RtpStats rtp = new RtpStats();
     private final LongAdder registrations = new LongAdder();
@@ -48,12 +46,13 @@ public final class PlatformStats {
     private final LongAdder[] sessionsEnded = adders(Reason.values().length);
     private final LongAdder[] frames = adders(MediaCodec.values().length);
 
-    PlatformStats(LongSupplier registered, LongSupplier online, LongSupplier queriesInFlight,
-            LongSupplier activeSessions) {
-        this.registered = registered;
-        this.online = online;
-        this.queriesInFlight = queriesInFlight;
-        this.activeSessions = activeSessions;
+    /** Counters from zero, for a platform to be built with. */
+    public PlatformStats() {
+    }
+
+    /** The platform the gauges read from now on: the one being built with this instance. */
+    void attach(Gb28181Platform built) {
+        platform = built;
     }
 
     private static LongAdder[] adders(int n) {
@@ -66,18 +65,20 @@ public final class PlatformStats {
 
     /** Gauge: devices in the registry ({@link DeviceRegistry#size()}). */
     public long devicesRegistered() {
-        return registered.getAsLong();
+        Gb28181Platform p = platform;
+        return p == null ? 0 : p.registry().size();
     }
 
     /** Gauge: registered devices that are online ({@link DeviceRegistry#onlineCount()}). */
     public long devicesOnline() {
-        return online.getAsLong();
+        Gb28181Platform p = platform;
+        return p == null ? 0 : p.registry().onlineCount();
     }
 
     /**
      * The SIP stack's counters: messages by method and status ({@link SipStackStats#messages()}), retransmissions,
-     * transaction timeouts and the transaction and TCP connection gauges. The same instance serves every start of
-     * the platform.
+     * transaction timeouts and the transaction and TCP connection gauges. The same instance serves every SIP stack
+     * the platform starts.
      */
     public SipStackStats sip() {
         return sip;
@@ -115,7 +116,8 @@ public final class PlatformStats {
 
     /** Gauge: queries and controls sent and waiting for the device's answer. */
     public long queriesInFlight() {
-        return queriesInFlight.getAsLong();
+        Gb28181Platform p = platform;
+        return p == null ? 0 : p.queriesInFlight();
     }
 
     /**
@@ -139,7 +141,8 @@ public final class PlatformStats {
 
     /** Gauge: media sessions alive now. */
     public long mediaSessionsActive() {
-        return activeSessions.getAsLong();
+        Gb28181Platform p = platform;
+        return p == null ? 0 : p.activeSessions();
     }
 
     /** Media sessions established (each a {@link MediaSessionEvent#SESSION_STARTED}). */

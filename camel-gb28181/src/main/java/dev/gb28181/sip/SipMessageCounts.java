@@ -51,7 +51,10 @@ public final class SipMessageCounts {
         count(direction, methodIndex(method), 0);
     }
 
-    /** Counts one response to a {@code method} request; a status outside 100..699 is not counted. */
+    /**
+     * Counts one response to a {@code method} request ({@code null}: unknown, counted as {@link #OTHER}); a status
+     * outside 100..699 is not counted.
+     */
     public void countResponse(Direction direction, String method, int status) {
         if (status >= 100 && status <= 699) {
             count(direction, methodIndex(method), status - 99);
@@ -103,8 +106,9 @@ public final class SipMessageCounts {
         return created;
     }
 
+    /** The method's slot; {@link #OTHER}'s for {@code null} (a CSeq that did not parse) and unknown methods. */
     private static int methodIndex(String method) {
-        int m = METHODS.indexOf(method);
+        int m = method == null ? -1 : METHODS.indexOf(method);
         return m < 0 ? METHODS.size() : m;
     }
 

@@ -382,7 +382,7 @@ public final class TransportLayer {
         }
     }
 
-        private CompletableFuture<Void> write(Channel channel, Object packet, Object destination) {
+    private CompletableFuture<Void> write(Channel channel, Object packet, Object destination) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         channel.writeAndFlush(packet).addListener(f -> {
             if (f.isSuccess()) {
