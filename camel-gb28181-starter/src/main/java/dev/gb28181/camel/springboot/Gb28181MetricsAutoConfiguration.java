@@ -1,6 +1,7 @@
 package dev.gb28181.camel.springboot;
 
 import dev.gb28181.camel.Gb28181Component;
+import dev.gb28181.camel.metrics.Gb28181Metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;

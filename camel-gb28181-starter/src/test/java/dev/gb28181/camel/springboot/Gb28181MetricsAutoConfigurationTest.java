@@ -20,7 +20,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** With Micrometer present the starter binds the component's counters to the application's meter registry. */
+/**
+ * With Micrometer present the starter binds the component's counters to the application's meter registry
+ * ({@link dev.gb28181.camel.metrics.Gb28181Metrics} through Boot's own binding of {@code MeterBinder} beans).
+ */
 @CamelSpringBootTest
 @EnableAutoConfiguration
 @SpringBootTest(classes = Gb28181MetricsAutoConfigurationTest.Routes.class, properties = {
@@ -38,9 +41,6 @@ class Gb28181MetricsAutoConfigurationTest {
 
     @Autowired
     MeterRegistry registry;
-
-    @Autowired
-    Gb28181Metrics metrics;
 
     @Test
     void aRegistrationShowsInTheMeters() {

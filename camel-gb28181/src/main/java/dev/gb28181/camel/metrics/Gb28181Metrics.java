@@ -1,4 +1,4 @@
-package dev.gb28181.camel.springboot;
+package dev.gb28181.camel.metrics;
 
 import dev.gb28181.media.MediaCodec;
 import dev.gb28181.media.rtp.RtpStats;
