@@ -184,8 +184,8 @@ public class Gb28181Platform implements AutoCloseable {
         return stats;
     }
 
-    /** Queries and controls waiting for their answer, for {@link PlatformStats}. */
-    long queriesInFlight() {
+    /** MANSCDP queries and controls waiting for their answer now. */
+    public int queriesInFlight() {
         return client.inFlight();
     }
 
