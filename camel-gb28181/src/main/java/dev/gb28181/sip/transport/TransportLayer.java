@@ -367,21 +367,6 @@ public final class TransportLayer {
         }
     }
 
-    private void countOut(SipMessage message) {
-        if (message instanceof SipRequest request) {
-            stats.messages().countRequest(Direction.OUT, request.method());
-        } else {
-            String method = null;
-            try {
-                CSeq cseq = message.cseq();
-                method = cseq == null ? null : cseq.method();
-            } catch (SipParseException e) {
-                // a 400 to a request whose CSeq is the problem: counted as OTHER
-            }
-            stats.messages().countResponse(Direction.OUT, method, ((SipResponse) message).status());
-        }
-    }
-
     private CompletableFuture<Void> write(Channel channel, Object packet, Object destination) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         channel.writeAndFlush(packet).addListener(f -> {
@@ -462,6 +447,22 @@ public final class TransportLayer {
         } catch (RuntimeException e) {
             internalLog.warn("Failed to process a message from {}: {}", flow, e.toString());
             LOG.debug("Processing failure", e);
+        }
+    }
+
+    /** Counts a message being sent ({@link SipStackStats#messages()}). */
+    private void countOut(SipMessage message) {
+        if (message instanceof SipRequest request) {
+            stats.messages().countRequest(Direction.OUT, request.method());
+        } else {
+            String method = null;
+            try {
+                CSeq cseq = message.cseq();
+                method = cseq == null ? null : cseq.method();
+            } catch (SipParseException e) {
+                // a 400 to a request whose CSeq is the problem: counted as OTHER
+            }
+            stats.messages().countResponse(Direction.OUT, method, ((SipResponse) message).status());
         }
     }
 
