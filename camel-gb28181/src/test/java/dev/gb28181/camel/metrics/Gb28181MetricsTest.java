@@ -3,6 +3,7 @@ package dev.gb28181.camel.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.gb28181.camel.Gb28181Component;
 import dev.gb28181.platform.Gb28181Platform;
 import dev.gb28181.platform.PlatformConfig;
 import dev.gb28181.testing.TestDevice;
@@ -21,9 +22,14 @@ import java.util.stream.Collectors;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 
-/** {@link Gb28181Metrics} on a platform with a device on real sockets, and the adoc's meter table against it. */
+/**
+ * {@link Gb28181Metrics} on a platform with a device on real sockets, the adoc's meter table against it, and meters
+ * bound once to a component that restarts (a new platform each start).
+ */
 class Gb28181MetricsTest {
 
     private static final String DEVICE = "34020000001320000001";
@@ -67,6 +73,41 @@ class Gb28181MetricsTest {
                 documented.add(row.group(1));
             }
             assertThat(documented).as("the adoc's Metrics table").isEqualTo(bound);
+        }
+    }
+
+    @Test
+    void aComponentsMetersCountOnAcrossItsRestarts() throws Exception {
+        try (CamelContext context = new DefaultCamelContext()) {
+            Gb28181Component component = new Gb28181Component();
+            component.getConfiguration().setHost("127.0.0.1");
+            component.getConfiguration().setPort(0);
+            component.getConfiguration().setPassword(PASSWORD);
+            context.addComponent("gb28181", component);
+            MeterRegistry registry = new SimpleMeterRegistry();
+            new Gb28181Metrics(component.getStats()).bindTo(registry); // before the first start, as Spring Boot does
+            context.start();
+            register(component, DEVICE);
+            Gb28181Platform first = component.getPlatform();
+
+            component.stop();
+            component.start();
+            assertThat(component.getPlatform()).isNotSameAs(first);
+            register(component, "34020000001320000003");
+
+            assertThat(registry.get("gb28181.registrations").tag("type", "registered").functionCounter().count())
+                    .isEqualTo(2);
+            assertThat(registry.get("gb28181.sip.requests").tags("method", "REGISTER", "direction", "in")
+                    .functionCounter().count()).isGreaterThanOrEqualTo(4);
+            assertThat(registry.get("gb28181.devices.registered").gauge().value()).as("the new platform's registry")
+                    .isEqualTo(1);
+        }
+    }
+
+    private static void register(Gb28181Component component, String deviceId) {
+        try (TestDevice device = TestDevice.udp(deviceId, new InetSocketAddress("127.0.0.1",
+                component.getPlatform().sipPort())).password(PASSWORD)) {
+            assertThat(device.register(3600).status()).isEqualTo(200);
         }
     }
 }
