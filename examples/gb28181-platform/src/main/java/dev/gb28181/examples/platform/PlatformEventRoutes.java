@@ -6,6 +6,7 @@ import dev.gb28181.camel.Gb28181Kind;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,12 +17,40 @@ import org.springframework.stereotype.Component;
  * becomes an event too, and for its Catalog, which arrives as a CATALOG event of the catalog
  * consumer. A query that fails (device gone, no answer) is logged once and not retried: the next
  * registration asks again.
+ *
+ * <p>No event is lost or written twice when Kafka is down or restarting: the producer is idempotent
+ * (the broker drops a batch it has already written when the producer resends it after a lost answer)
+ * and waits for all in-sync replicas ({@code acks=all}), and it retries and waits without end
+ * ({@code retries}, {@code deliveryTimeoutMs} and {@code maxBlockMs} at their maximum) instead of
+ * failing an event after two minutes, the defaults. Events in {@value #ROUTE_ID} wait for Kafka's
+ * acknowledgement asynchronously, so the consumer's threads move on to the next event; at most
+ * {@code app.kafka.max-pending} may wait at once (a concurrent-requests throttle, a slot freed when
+ * Kafka acknowledges), and beyond that the event consumers' threads wait for a free slot, so the
+ * memory events take while Kafka is away is bounded. The number waiting is the Micrometer gauge
+ * {@code gb28181.kafka.pending}.
  */
 @Component
 public class PlatformEventRoutes extends RouteBuilder {
 
     /** The topic every device event goes to. */
     public static final String TOPIC = "gb28181-events";
+
+    /** The route that writes the events to Kafka; its in-flight exchanges are the events waiting for Kafka. */
+    public static final String ROUTE_ID = "events-to-kafka";
+
+    /**
+     * Idempotent, {@code acks=all}, at most 5 requests in flight (the most for which the idempotent
+     * producer keeps the order), and no time limit on retrying a record or on waiting for the brokers'
+     * metadata or for room in the producer's buffer (Integer.MAX_VALUE ms: 24 days).
+     */
+    static final String KAFKA_OPTIONS = "enableIdempotence=true&requestRequiredAcks=all&maxInFlightRequest=5"
+            + "&retries=2147483647&deliveryTimeoutMs=2147483647&maxBlockMs=2147483647";
+
+    private final int maxPending;
+
+    public PlatformEventRoutes(@Value("${app.kafka.max-pending:10000}") int maxPending) {
+        this.maxPending = maxPending;
+    }
 
     @Override
     public void configure() {
@@ -61,11 +90,12 @@ public class PlatformEventRoutes extends RouteBuilder {
                 .end();
 
         from("direct:event")
-                .routeId("events-to-kafka")
+                .routeId(ROUTE_ID)
+                .throttle(maxPending).concurrentRequestsMode()
                 .setHeader(KafkaConstants.KEY, header(Gb28181Constants.DEVICE_ID))
                 .marshal().json()
                 .convertBodyTo(String.class)
                 .log("EVENT ${body}")
-                .to("kafka:" + TOPIC);
+                .to("kafka:" + TOPIC + "?" + KAFKA_OPTIONS);
     }
 }
