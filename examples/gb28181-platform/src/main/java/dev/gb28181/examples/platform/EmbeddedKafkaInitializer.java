@@ -16,7 +16,7 @@ import org.springframework.core.env.MapPropertySource;
  * exists, and logs it: the brokers of {@code camel.component.kafka.brokers}, else those of
  * {@code spring.kafka.bootstrap-servers}, else an {@link EmbeddedKafka} started here on
  * {@code app.kafka.port} (default 9092; 0 picks a free port) with its log in {@code app.kafka.data-dir}
- * (default {@code data/kafka}), so the platform runs with no other set-up and the events it wrote
+ * (default {@code kafka-data}), so the platform runs with no other set-up and the events it wrote
  * outlive a restart of the application. The embedded broker stops after the Camel context as the
  * application closes, so the events still on their way are delivered first.
  */
@@ -42,7 +42,7 @@ public class EmbeddedKafkaInitializer implements ApplicationContextInitializer<C
             useBrokers(environment, "springKafkaBrokers", springBrokers);
             return;
         }
-        EmbeddedKafka broker = new EmbeddedKafka(Path.of(environment.getProperty(DATA_DIR, "data/kafka")),
+        EmbeddedKafka broker = new EmbeddedKafka(Path.of(environment.getProperty(DATA_DIR, "kafka-data")),
                 environment.getProperty(PORT, Integer.class, 9092));
         broker.start();
         DefaultListableBeanFactory beanFactory = (DefaultListableBeanFactory) context.getBeanFactory();
