@@ -2,10 +2,6 @@ package dev.gb28181.examples.platform;
 
 import java.nio.file.Path;
 
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.binder.MeterBinder;
-
-import org.apache.camel.CamelContext;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -31,14 +27,5 @@ public class PlatformApplication {
     StreamRecorder streamRecorder(@Value("${app.recordings.dir:recordings}") Path directory,
             @Value("${app.recordings.max-open-files:256}") int maxOpenFiles) {
         return new StreamRecorder(directory, maxOpenFiles);
-    }
-
-    /** How many events wait for Kafka's acknowledgement (or for a free slot): see {@link PlatformEventRoutes}. */
-    @Bean
-    MeterBinder pendingKafkaEvents(CamelContext camelContext) {
-        return registry -> Gauge.builder("gb28181.kafka.pending", camelContext,
-                        camel -> camel.getInflightRepository().size(PlatformEventRoutes.ROUTE_ID))
-                .description("Events waiting to be acknowledged by Kafka")
-                .register(registry);
     }
 }

@@ -6,7 +6,6 @@ import dev.gb28181.camel.Gb28181Kind;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,21 +21,15 @@ import org.springframework.stereotype.Component;
  * (the broker drops a batch it has already written when the producer resends it after a lost answer)
  * and waits for all in-sync replicas ({@code acks=all}), and it retries and waits without end
  * ({@code retries}, {@code deliveryTimeoutMs} and {@code maxBlockMs} at their maximum) instead of
- * failing an event after two minutes, the defaults. Events in {@value #ROUTE_ID} wait for Kafka's
- * acknowledgement asynchronously, so the consumer's threads move on to the next event; at most
- * {@code app.kafka.max-pending} may wait at once (a concurrent-requests throttle, a slot freed when
- * Kafka acknowledges), and beyond that the event consumers' threads wait for a free slot, so the
- * memory events take while Kafka is away is bounded. The number waiting is the Micrometer gauge
- * {@code gb28181.kafka.pending}.
+ * failing an event after two minutes, the defaults. Events in {@code events-to-kafka} wait for Kafka's
+ * acknowledgement asynchronously, so the consumers' threads move on to the next event, and at most
+ * {@code app.kafka.max-pending} wait at once ({@link PendingEvents}).
  */
 @Component
 public class PlatformEventRoutes extends RouteBuilder {
 
     /** The topic every device event goes to. */
     public static final String TOPIC = "gb28181-events";
-
-    /** The route that writes the events to Kafka; its in-flight exchanges are the events waiting for Kafka. */
-    public static final String ROUTE_ID = "events-to-kafka";
 
     /**
      * Idempotent, {@code acks=all}, at most 5 requests in flight (the most for which the idempotent
@@ -46,10 +39,10 @@ public class PlatformEventRoutes extends RouteBuilder {
     static final String KAFKA_OPTIONS = "enableIdempotence=true&requestRequiredAcks=all&maxInFlightRequest=5"
             + "&retries=2147483647&deliveryTimeoutMs=2147483647&maxBlockMs=2147483647";
 
-    private final int maxPending;
+    private final PendingEvents pendingEvents;
 
-    public PlatformEventRoutes(@Value("${app.kafka.max-pending:10000}") int maxPending) {
-        this.maxPending = maxPending;
+    public PlatformEventRoutes(PendingEvents pendingEvents) {
+        this.pendingEvents = pendingEvents;
     }
 
     @Override
@@ -90,8 +83,8 @@ public class PlatformEventRoutes extends RouteBuilder {
                 .end();
 
         from("direct:event")
-                .routeId(ROUTE_ID)
-                .throttle(maxPending).concurrentRequestsMode()
+                .routeId("events-to-kafka")
+                .process(pendingEvents)
                 .setHeader(KafkaConstants.KEY, header(Gb28181Constants.DEVICE_ID))
                 .marshal().json()
                 .convertBodyTo(String.class)
