@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * (the broker drops a batch it has already written when the producer resends it after a lost answer)
  * and waits for all in-sync replicas ({@code acks=all}), and it retries and waits without end
  * ({@code retries}, {@code deliveryTimeoutMs} and {@code maxBlockMs} at their maximum) instead of
- * failing an event after two minutes, the defaults. Events in {@code events-to-kafka} wait for Kafka's
+ * failing an event after two minutes as the defaults do. Events in {@code events-to-kafka} wait for Kafka's
  * acknowledgement asynchronously, so the consumers' threads move on to the next event, and at most
  * {@code app.kafka.max-pending} wait at once ({@link PendingEvents}).
  */
@@ -36,7 +36,7 @@ public class PlatformEventRoutes extends RouteBuilder {
      * producer keeps the order), and no time limit on retrying a record or on waiting for the brokers'
      * metadata or for room in the producer's buffer (Integer.MAX_VALUE ms: 24 days).
      */
-    static final String KAFKA_OPTIONS = "enableIdempotence=true&requestRequiredAcks=all&maxInFlightRequest=5"
+    private static final String KAFKA_OPTIONS = "enableIdempotence=true&requestRequiredAcks=all&maxInFlightRequest=5"
             + "&retries=2147483647&deliveryTimeoutMs=2147483647&maxBlockMs=2147483647";
 
     private final PendingEvents pendingEvents;
