@@ -1,10 +1,8 @@
 package dev.gb28181.examples.platform;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.nio.file.Path;
 import java.util.Map;
 
-import org.apache.kafka.common.utils.Exit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
@@ -12,19 +10,22 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * Decides which Kafka the application writes to, before any bean (and so before the Camel context)
- * exists: the brokers of {@code camel.component.kafka.brokers}, else those of
- * {@code spring.kafka.bootstrap-servers}, else an embedded single-node KRaft broker started here, so
- * the platform runs with no other set-up. The embedded broker keeps its data in a temporary
- * directory, deleted when the broker stops after the Camel context as the application closes.
+ * exists, and logs it: the brokers of {@code camel.component.kafka.brokers}, else those of
+ * {@code spring.kafka.bootstrap-servers}, else an {@link EmbeddedKafka} started here on
+ * {@code app.kafka.port} (default 9092; 0 picks a free port) with its log in {@code app.kafka.data-dir}
+ * (default {@code kafka-data}), so the platform runs with no other set-up and the events it wrote
+ * outlive a restart of the application. The embedded broker stops after the Camel context as the
+ * application closes, so the events still on their way are delivered first.
  */
 public class EmbeddedKafkaInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     static final String CAMEL_BROKERS = "camel.component.kafka.brokers";
     static final String SPRING_BROKERS = "spring.kafka.bootstrap-servers";
+    static final String DATA_DIR = "app.kafka.data-dir";
+    static final String PORT = "app.kafka.port";
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaInitializer.class);
 
     @Override
@@ -41,31 +42,16 @@ public class EmbeddedKafkaInitializer implements ApplicationContextInitializer<C
             useBrokers(environment, "springKafkaBrokers", springBrokers);
             return;
         }
-        // Kafka's test kit deletes its data directory from a JVM shutdown hook of its own, which races
-        // with the broker's shutdown (errors about missing checkpoint files): those deletions are
-        // collected here and run once the broker has stopped
-        List<Runnable> deleteDataDirectory = new ArrayList<>();
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1, PlatformEventRoutes.TOPIC);
-        Exit.setShutdownHookAdder((name, hook) -> deleteDataDirectory.add(hook));
-        try {
-            broker.afterPropertiesSet();
-        } catch (RuntimeException e) {
-            deleteDataDirectory.forEach(Runnable::run);
-            throw e;
-        } finally {
-            Exit.resetShutdownHookAdder();
-        }
-        String brokers = broker.getBrokersAsString();
+        EmbeddedKafka broker = new EmbeddedKafka(Path.of(environment.getProperty(DATA_DIR, "kafka-data")),
+                environment.getProperty(PORT, Integer.class, 9092));
+        broker.start();
         DefaultListableBeanFactory beanFactory = (DefaultListableBeanFactory) context.getBeanFactory();
         beanFactory.registerSingleton("embeddedKafkaBroker", broker);
         // destroyed with the other singletons, i.e. after the Camel context has stopped
-        beanFactory.registerDisposableBean("embeddedKafkaBroker", () -> {
-            broker.destroy();
-            deleteDataDirectory.forEach(Runnable::run);
-        });
-        useBrokers(environment, "embeddedKafka", brokers);
-        LOG.info("Kafka: embedded single-node KRaft broker at {} (set {} or {} to use a real cluster)", brokers,
-                SPRING_BROKERS, CAMEL_BROKERS);
+        beanFactory.registerDisposableBean("embeddedKafkaBroker", broker::stop);
+        useBrokers(environment, "embeddedKafka", broker.bootstrapServers());
+        LOG.info("Kafka: embedded single-node KRaft broker at {} with its data in {} (set {} or {} to use a real"
+                + " cluster)", broker.bootstrapServers(), broker.dataDirectory(), SPRING_BROKERS, CAMEL_BROKERS);
     }
 
     private static void useBrokers(ConfigurableEnvironment environment, String source, String brokers) {

@@ -16,12 +16,34 @@ import org.springframework.stereotype.Component;
  * becomes an event too, and for its Catalog, which arrives as a CATALOG event of the catalog
  * consumer. A query that fails (device gone, no answer) is logged once and not retried: the next
  * registration asks again.
+ *
+ * <p>No event is lost or written twice when Kafka is down or restarting: the producer is idempotent
+ * (the broker drops a batch it has already written when the producer resends it after a lost answer)
+ * and waits for all in-sync replicas ({@code acks=all}), and it retries and waits without end
+ * ({@code retries}, {@code deliveryTimeoutMs} and {@code maxBlockMs} at their maximum) instead of
+ * failing an event after two minutes as the defaults do. Events in {@code events-to-kafka} wait for Kafka's
+ * acknowledgement asynchronously, so the consumers' threads move on to the next event, and at most
+ * {@code app.kafka.max-pending} wait at once ({@link PendingEvents}).
  */
 @Component
 public class PlatformEventRoutes extends RouteBuilder {
 
     /** The topic every device event goes to. */
     public static final String TOPIC = "gb28181-events";
+
+    /**
+     * Idempotent, {@code acks=all}, at most 5 requests in flight (the most for which the idempotent
+     * producer keeps the order), and no time limit on retrying a record or on waiting for the brokers'
+     * metadata or for room in the producer's buffer (Integer.MAX_VALUE ms: 24 days).
+     */
+    private static final String KAFKA_OPTIONS = "enableIdempotence=true&requestRequiredAcks=all&maxInFlightRequest=5"
+            + "&retries=2147483647&deliveryTimeoutMs=2147483647&maxBlockMs=2147483647";
+
+    private final PendingEvents pendingEvents;
+
+    public PlatformEventRoutes(PendingEvents pendingEvents) {
+        this.pendingEvents = pendingEvents;
+    }
 
     @Override
     public void configure() {
@@ -62,10 +84,11 @@ public class PlatformEventRoutes extends RouteBuilder {
 
         from("direct:event")
                 .routeId("events-to-kafka")
+                .process(pendingEvents)
                 .setHeader(KafkaConstants.KEY, header(Gb28181Constants.DEVICE_ID))
                 .marshal().json()
                 .convertBodyTo(String.class)
                 .log("EVENT ${body}")
-                .to("kafka:" + TOPIC);
+                .to("kafka:" + TOPIC + "?" + KAFKA_OPTIONS);
     }
 }

@@ -28,7 +28,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
 /**
  * The example platform end to end: a simulated device registers over UDP, and its REGISTERED event
@@ -65,7 +64,7 @@ class PlatformApplicationTest {
         assertThat(brokers).as("embedded broker address").isNotBlank();
         // the context (shared with other test classes, so its start may not be in this class's output) runs
         // the embedded broker the application writes to
-        assertThat(applicationContext.getBean("embeddedKafkaBroker", EmbeddedKafkaBroker.class).getBrokersAsString())
+        assertThat(applicationContext.getBean("embeddedKafkaBroker", EmbeddedKafka.class).bootstrapServers())
                 .isEqualTo(brokers);
         assertThat(camelContext.getRoute("offline-alerts")).as("YAML route loaded").isNotNull();
         Gb28181Component component = camelContext.getComponent("gb28181", Gb28181Component.class);
