@@ -13,6 +13,7 @@ import dev.gb28181.sip.SipStackConfig;
 import dev.gb28181.sip.auth.AuthFailureTracker;
 import dev.gb28181.sip.auth.DigestAuthenticator;
 import dev.gb28181.sip.auth.NonceStore;
+import dev.gb28181.sip.transport.SipTrace;
 
 import java.time.Duration;
 import java.util.List;
@@ -59,6 +60,8 @@ public class Gb28181Platform implements AutoCloseable {
     private final ManscdpClient client;
     private final Subscriptions subscriptions;
     private final MediaSessions media;
+    private final ChannelDirectory channels = new ChannelDirectory();
+    private final SipTrace sipTrace = new SipTrace();
 
     private SipStack stack;
     private HashedWheelTimer timer;
@@ -76,6 +79,7 @@ public class Gb28181Platform implements AutoCloseable {
         this.media = new MediaSessions(config, client, events);
         this.dispatcher = new RequestDispatcher(registry, registrar,
                 new MessageHandler(registry, lifecycle, client, subscriptions, media, events), media);
+        events.add(channels);
     }
 
     public PlatformConfig config() {
@@ -99,7 +103,8 @@ public class Gb28181Platform implements AutoCloseable {
                 .transports(config.transports())
                 .advertisedHost(config.advertisedHost())
                 .maxMessageSize(config.maxMessageSize())
-                .userAgent(config.userAgent()), dispatcher);
+                .userAgent(config.userAgent())
+                .trace(sipTrace), dispatcher);
         lifecycle.start(wheel);
         try {
             media.start(wheel);
@@ -286,6 +291,39 @@ public class Gb28181Platform implements AutoCloseable {
     /** The media sessions alive now. */
     public List<MediaSession> mediaSessions() {
         return media.sessions();
+    }
+
+    /** The channels of a device its catalogs and catalog notifications told the platform of ({@link Channel}). */
+    public List<Channel> channels(String deviceId) {
+        return channels.channels(deviceId);
+    }
+
+    /** The channels of every device the catalogs told of. */
+    public List<Channel> channels() {
+        return channels.all();
+    }
+
+    /** How many channels {@link #channels()} lists. */
+    public int channelCount() {
+        return channels.count();
+    }
+
+    /** The subscriptions alive now (subscribed or being subscribed, until cancelled, refused or stopped). */
+    public List<Subscription> subscriptions() {
+        return subscriptions.all();
+    }
+
+    /** MANSCDP queries and controls waiting for their answer now. */
+    public int queriesInFlight() {
+        return client.inFlight();
+    }
+
+    /**
+     * The SIP message trace of this platform (off by default): switch it on and off at any time, for all
+     * devices or some; it outlives a restart of the platform.
+     */
+    public SipTrace sipTrace() {
+        return sipTrace;
     }
 
     /** The live media session with this Call-ID or stream ID ({@link MediaSession#streamId()}). */

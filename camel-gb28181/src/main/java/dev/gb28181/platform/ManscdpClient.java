@@ -97,6 +97,11 @@ final class ManscdpClient {
     }
 
     /** Fails every query and control in flight and drops unsolicited aggregations. */
+    /** Queries and controls waiting for their answer. */
+    int inFlight() {
+        return exchanges.size();
+    }
+
     void stop() {
         stack = null;
         timer = null;
