@@ -64,6 +64,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "noncettl":
         case "nonceTtl": getOrCreateConfiguration(target).setNonceTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "offlinedeviceswindow":
+        case "offlineDevicesWindow": getOrCreateConfiguration(target).setOfflineDevicesWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "partidletimeout":
         case "partIdleTimeout": getOrCreateConfiguration(target).setPartIdleTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
@@ -77,6 +79,10 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sipid":
         case "sipId": getOrCreateConfiguration(target).setSipId(property(camelContext, java.lang.String.class, value)); return true;
+        case "siptrace":
+        case "sipTrace": getOrCreateConfiguration(target).setSipTrace(property(camelContext, boolean.class, value)); return true;
+        case "siptracedevices":
+        case "sipTraceDevices": getOrCreateConfiguration(target).setSipTraceDevices(property(camelContext, java.lang.String.class, value)); return true;
         case "transports": getOrCreateConfiguration(target).setTransports(property(camelContext, java.lang.String.class, value)); return true;
         case "useragent":
         case "userAgent": getOrCreateConfiguration(target).setUserAgent(property(camelContext, java.lang.String.class, value)); return true;
@@ -126,6 +132,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "lazyStartProducer": return boolean.class;
         case "noncettl":
         case "nonceTtl": return long.class;
+        case "offlinedeviceswindow":
+        case "offlineDevicesWindow": return long.class;
         case "partidletimeout":
         case "partIdleTimeout": return long.class;
         case "password": return java.lang.String.class;
@@ -139,6 +147,10 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "requestTimeout": return long.class;
         case "sipid":
         case "sipId": return java.lang.String.class;
+        case "siptrace":
+        case "sipTrace": return boolean.class;
+        case "siptracedevices":
+        case "sipTraceDevices": return java.lang.String.class;
         case "transports": return java.lang.String.class;
         case "useragent":
         case "userAgent": return java.lang.String.class;
@@ -184,6 +196,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "noncettl":
         case "nonceTtl": return getOrCreateConfiguration(target).getNonceTtl();
+        case "offlinedeviceswindow":
+        case "offlineDevicesWindow": return getOrCreateConfiguration(target).getOfflineDevicesWindow();
         case "partidletimeout":
         case "partIdleTimeout": return getOrCreateConfiguration(target).getPartIdleTimeout();
         case "password": return getOrCreateConfiguration(target).getPassword();
@@ -197,6 +211,10 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "sipid":
         case "sipId": return getOrCreateConfiguration(target).getSipId();
+        case "siptrace":
+        case "sipTrace": return getOrCreateConfiguration(target).isSipTrace();
+        case "siptracedevices":
+        case "sipTraceDevices": return getOrCreateConfiguration(target).getSipTraceDevices();
         case "transports": return getOrCreateConfiguration(target).getTransports();
         case "useragent":
         case "userAgent": return getOrCreateConfiguration(target).getUserAgent();

@@ -21,6 +21,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckAware;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.ThreadPoolProfile;
@@ -45,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * {@code bridgeErrorHandler}.
  */
 @ManagedResource(description = "Managed GB28181 event consumer")
-public class Gb28181Consumer extends DefaultConsumer implements PlatformListener {
+public class Gb28181Consumer extends DefaultConsumer implements PlatformListener, HealthCheckAware {
 
     private static final Logger LOG = LoggerFactory.getLogger(Gb28181Consumer.class);
     private static final long LOG_DROPS_EVERY = 1000;
@@ -56,7 +58,8 @@ public class Gb28181Consumer extends DefaultConsumer implements PlatformListener
     private final String deviceId;
     private final LongAdder dropped = new LongAdder();
     private volatile ExecutorService[] workers;
-    private Gb28181Platform platform;
+    private volatile Gb28181Platform platform;
+    private volatile HealthCheck healthCheck;
 
     public Gb28181Consumer(Gb28181Endpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -91,6 +94,12 @@ public class Gb28181Consumer extends DefaultConsumer implements PlatformListener
         workers = started;
         platform = running;
         running.addListener(this);
+        if (healthCheck == null) {
+            Gb28181ConsumerHealthCheck check = new Gb28181ConsumerHealthCheck(this, getRouteId());
+            check.setCamelContext(endpoint.getCamelContext());
+            check.setEnabled(endpoint.getComponent().isHealthCheckConsumerEnabled());
+            healthCheck = check;
+        }
     }
 
     @Override
@@ -109,6 +118,25 @@ public class Gb28181Consumer extends DefaultConsumer implements PlatformListener
             }
         }
         super.doStop();
+    }
+
+    /**
+     * The check Camel's consumer health check of this route calls: a {@link Gb28181ConsumerHealthCheck} from
+     * the consumer's first start, unless one was set.
+     */
+    @Override
+    public HealthCheck getHealthCheck() {
+        return healthCheck;
+    }
+
+    @Override
+    public void setHealthCheck(HealthCheck healthCheck) {
+        this.healthCheck = healthCheck;
+    }
+
+    /** Whether the consumer is attached to its platform and can route events. */
+    boolean isListening() {
+        return platform != null && workers != null;
     }
 
     /** Called by the platform on its own threads: filters, hands the event to a worker and returns. */
