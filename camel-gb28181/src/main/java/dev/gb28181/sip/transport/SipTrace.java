@@ -2,9 +2,11 @@ package dev.gb28181.sip.transport;
 
 import dev.gb28181.sip.Transport;
 import io.netty.buffer.ByteBuf;
+import io.netty.util.NetUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -148,8 +150,9 @@ public final class SipTrace {
         if (!traced.isEmpty() && traced.stream().noneMatch(text::contains)) {
             return;
         }
-        LOG.info("{} {} {} {} (local port {}, {} bytes)\n{}", direction, transport, preposition, remote, localPort,
-                bytes.readableBytes(), mask(text));
+        LOG.info("{} {} {} {} (local port {}, {} bytes)\n{}", direction, transport, preposition,
+                remote instanceof InetSocketAddress address ? NetUtil.toSocketAddressString(address) : remote,
+                localPort, bytes.readableBytes(), mask(text));
     }
 
     /** The message as text: UTF-8 when it is valid UTF-8, else GB18030 (the superset of Annex A's GB2312). */
