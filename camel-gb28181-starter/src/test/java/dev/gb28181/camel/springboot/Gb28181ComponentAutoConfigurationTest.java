@@ -36,6 +36,9 @@ import org.springframework.context.annotation.Configuration;
         "camel.component.gb28181.first-part-timeout=90s",
         "camel.component.gb28181.part-idle-timeout=2s",
         "camel.component.gb28181.control-response-timeout=3s",
+        "camel.component.gb28181.sip-trace=true",
+        "camel.component.gb28181.sip-trace-devices=34020000001320000001,34020000001320000002",
+        "camel.component.gb28181.offline-devices-window=2m",
         "camel.component.gb28181.credentials-provider=#bean:deviceCredentials" })
 class Gb28181ComponentAutoConfigurationTest {
 
@@ -62,6 +65,7 @@ class Gb28181ComponentAutoConfigurationTest {
         assertThat(configuration.getPartIdleTimeout()).isEqualTo(Duration.ofSeconds(2).toMillis());
         assertThat(configuration.getControlResponseTimeout()).isEqualTo(Duration.ofSeconds(3).toMillis());
         assertThat(configuration.getCredentialsProvider()).isSameAs(deviceCredentials);
+        assertThat(configuration.getOfflineDevicesWindow()).isEqualTo(Duration.ofMinutes(2).toMillis());
 
         assertThat(component.isSipBound()).isTrue();
         assertThat(component.getPlatform().sipPort()).isPositive();
@@ -69,6 +73,8 @@ class Gb28181ComponentAutoConfigurationTest {
         assertThat(component.getPlatform().config().firstPartTimeout()).isEqualTo(Duration.ofSeconds(90));
         assertThat(component.getPlatform().config().partIdleTimeout()).isEqualTo(Duration.ofSeconds(2));
         assertThat(component.getPlatform().config().controlResponseTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(component.getPlatform().sipTrace().deviceIds())
+                .containsExactly("34020000001320000001", "34020000001320000002");
     }
 
     @Configuration

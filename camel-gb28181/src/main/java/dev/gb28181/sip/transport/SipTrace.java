@@ -14,6 +14,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.Function;
@@ -67,7 +68,7 @@ public final class SipTrace {
         }
         Set<String> next = current == null ? new LinkedHashSet<>() : new LinkedHashSet<>(current);
         next.add(id);
-        devices = Set.copyOf(next);
+        devices = Collections.unmodifiableSet(next);
     }
 
     /**
@@ -79,7 +80,7 @@ public final class SipTrace {
         for (String id : deviceIds) {
             next.add(requireId(id));
         }
-        devices = Set.copyOf(next);
+        devices = Collections.unmodifiableSet(next);
     }
 
     /**
@@ -97,7 +98,7 @@ public final class SipTrace {
         }
         Set<String> next = new LinkedHashSet<>(current);
         next.remove(requireId(deviceId));
-        devices = next.isEmpty() ? null : Set.copyOf(next);
+        devices = next.isEmpty() ? null : Collections.unmodifiableSet(next);
     }
 
     /** Stops tracing. */
@@ -110,7 +111,7 @@ public final class SipTrace {
         return devices != null;
     }
 
-    /** The traced device IDs: empty when every message is traced or the trace is off (see {@link #isEnabled()}). */
+    /** The traced device IDs, in the order enabled: empty when every message is traced or the trace is off (see {@link #isEnabled()}). */
     public Set<String> deviceIds() {
         Set<String> current = devices;
         return current == null ? Set.of() : current;

@@ -36,7 +36,7 @@ class SipTraceTest {
 
         trace.enable("34020000001320000001");
         trace.enable("34020000001320000002");
-        assertThat(trace.deviceIds()).containsExactlyInAnyOrder("34020000001320000001", "34020000001320000002");
+        assertThat(trace.deviceIds()).containsExactly("34020000001320000001", "34020000001320000002");
         trace.disable("34020000001320000001");
         assertThat(trace.deviceIds()).containsExactly("34020000001320000002");
         trace.disable("34020000001320000002");
