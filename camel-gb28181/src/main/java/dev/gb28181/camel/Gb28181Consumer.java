@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * parallel. A worker's queue holds {@code eventQueueSize} events; when it is full the event is
  * dropped, logged and counted ({@link #getDroppedEvents()}) rather than blocking the SIP stack.
  * Failed exchanges go to the consumer's exception handler, or to the route's error handler with
- * {@code bridgeErrorHandler}.
+ * {@code bridgeErrorHandler}. Camel's consumer health check of the route calls this consumer's
+ * {@link Gb28181ConsumerHealthCheck}.
  */
 @ManagedResource(description = "Managed GB28181 event consumer")
 public class Gb28181Consumer extends DefaultConsumer implements PlatformListener, HealthCheckAware {

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The {@code gb28181} dev console and the component's JMX attributes, on a platform with a registered device,
- * its catalog, a live media session and a catalog subscription.
+ * its catalog, a query waiting for its answer, a live media session and a catalog subscription.
  */
 class Gb28181DevConsoleTest extends Gb28181TestSupport {
 
@@ -64,6 +64,10 @@ class Gb28181DevConsoleTest extends Gb28181TestSupport {
         camera.acceptSubscription(camera.nextRequest("SUBSCRIBE", WAIT));
         subscribing.get(10, TimeUnit.SECONDS);
 
+        // a query the device accepts (200) but does not answer yet
+        platform.query(DEVICE, ManscdpQueries.create("DeviceInfo"));
+        acceptMessage(camera);
+
         CompletableFuture<MediaSession> inviting = platform.invite(DEVICE, camera.channelId(0),
                 InviteRequest.play(MediaTransport.UDP));
         SipRequest invite = camera.nextRequest("INVITE", WAIT);
@@ -85,7 +89,7 @@ class Gb28181DevConsoleTest extends Gb28181TestSupport {
                     .containsEntry("sipPort", platform.sipPort()).containsEntry("devicesRegistered", 1)
                     .containsEntry("devicesOnline", 1L).containsEntry("channelCount", 2)
                     .containsEntry("mediaSessionCount", 1).containsEntry("subscriptionCount", 1)
-                    .containsEntry("queriesInFlight", 0);
+                    .containsEntry("queriesInFlight", 1);
             JsonObject device = (JsonObject) ((JsonArray) gb.get("devices")).get(0);
             assertThat(device).containsEntry("deviceId", DEVICE).containsEntry("transport", "UDP")
                     .containsEntry("address", "127.0.0.1:" + camera.localAddress().getPort())
@@ -116,7 +120,7 @@ class Gb28181DevConsoleTest extends Gb28181TestSupport {
             assertThat(server.getAttribute(name, "Channels")).isEqualTo(2);
             assertThat(server.getAttribute(name, "MediaSessions")).isEqualTo(1);
             assertThat(server.getAttribute(name, "Subscriptions")).isEqualTo(1);
-            assertThat(server.getAttribute(name, "QueriesInFlight")).isEqualTo(0);
+            assertThat(server.getAttribute(name, "QueriesInFlight")).isEqualTo(1);
             assertThat(server.getAttribute(name, "SipPort")).isEqualTo(platform.sipPort());
             assertThat(server.getAttribute(name, "SipTraceEnabled")).isEqualTo(false);
 
