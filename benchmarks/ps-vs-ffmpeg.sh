@@ -7,7 +7,11 @@
 # Makes /tmp/psbench/<size>-<seconds>s.ps with ffmpeg (testsrc2, libx264, -f mpeg) unless it exists, then
 # alternates `ffmpeg -i x.ps -map 0:v -c copy -f h264` and PsDemuxThroughput writing the same .h264,
 # under /usr/bin/time, checks both outputs are byte-identical, and prints medians (wall, CPU, max RSS) and
-# the ratios; on a shared machine the CPU-time ratio is the steadier one. JAVA_OPTS passes JVM flags.
+# the ratios, with the load average before and after; on a shared machine the CPU-time ratio is the steadier
+# one. The JVM runs with JAVA_OPTS, by default `-XX:+UseSerialGC -Xmn16m` (one demuxing thread: no parallel
+# GC threads; a small young generation stays in the cache, and every frame array dies young), plus an AppCDS
+# archive of the classes the benchmark loads, made by this script from the same jar on its first run
+# (/tmp/psbench/ps-demux.jsa, remade when the jar is newer): start-up is part of the whole-process figure.
 # Needs ffmpeg, GNU time, Java 17 and benchmarks/target/benchmarks.jar
 # (mvn -B -o -q -pl benchmarks -am package -DskipTests). Media files stay under /tmp, never committed.
 set -euo pipefail
@@ -21,7 +25,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 jar=$root/benchmarks/target/benchmarks.jar
 work=/tmp/psbench
 ps=$work/$size-${seconds}s.ps
-java_opts=${JAVA_OPTS:-}
+java_opts=${JAVA_OPTS--XX:+UseSerialGC -Xmn16m}
+jsa=$work/ps-demux.jsa
 
 [[ -f $jar ]] || { echo "missing $jar: mvn -B -o -q -pl benchmarks -am package -DskipTests" >&2; exit 1; }
 mkdir -p "$work"
@@ -30,8 +35,17 @@ if [[ ! -f $ps ]]; then
   ffmpeg -y -loglevel error -f lavfi -i "testsrc2=size=$size:rate=25" -t "$seconds" -c:v libx264 \
     -preset "$preset" -b:v "$bitrate" -g 50 -bf 0 -pix_fmt yuv420p -f mpeg "$ps"
 fi
+if [[ ! -f $jsa || $jar -nt $jsa ]]; then
+  echo "making the AppCDS archive $jsa"
+  rm -f "$jsa"
+  # shellcheck disable=SC2086
+  java -XX:ArchiveClassesAtExit="$jsa" $java_opts -cp "$jar" dev.gb28181.benchmarks.PsDemuxThroughput "$ps" 1400 1 \
+    /dev/null >/dev/null 2>&1
+fi
+java_opts="$java_opts -XX:SharedArchiveFile=$jsa"
 bytes=$(stat -c %s "$ps")
-echo "file: $ps ($bytes bytes), $runs runs each, alternating; JAVA_OPTS='$java_opts'"
+echo "file: $ps ($bytes bytes), $runs runs each, alternating; JVM flags '$java_opts'"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 : > "$work/ffmpeg.times"
@@ -67,8 +81,9 @@ ratio() { # ffmpeg's median of column $1 over ours: above 1 means we are faster
 }
 ratio '$1' "wall time"
 ratio '$3 + $4' "CPU time"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-echo "steady state in one JVM (10 repetitions, counting sink, then writing):"
+echo "steady state in one JVM (10 repetitions, counting sink, then writing; MB/CPU-s of the demuxing thread):"
 # shellcheck disable=SC2086
 java $java_opts -cp "$jar" dev.gb28181.benchmarks.PsDemuxThroughput "$ps" 1400 10 - | tail -1
 # shellcheck disable=SC2086

@@ -4,35 +4,45 @@ import dev.gb28181.media.MediaFrame;
 import dev.gb28181.media.ps.PsDemuxer;
 import dev.gb28181.media.ps.PsDemuxerStats;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.buffer.Unpooled;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * Whole-process PS demux throughput, the figure compared with {@code ffmpeg -i x.ps -map 0:v -c copy -f h264}
  * (issue 5, docs/performance.md "PS demuxer"): the MPEG-2 Program Stream of GB/T 28181-2016 §9.2 / Annex C is
- * read in 64 KiB pooled buffers (as a receiver reads datagrams into pooled buffers), cut into
- * RTP-payload-sized slices without copying and pushed through one {@link PsDemuxer}, which retains the
- * buffers it still needs; every video access unit leaves to a sink that either appends it to
- * an Annex-B file, as ffmpeg writes its {@code .h264} (comparable byte for byte), or only counts it.
+ * read into 64 KiB direct buffers that are reused once the demuxer has released them (as a receiver reads
+ * datagrams into recycled buffers), cut into RTP-payload-sized slices without copying and pushed through one
+ * {@link PsDemuxer}, which retains the buffers it still needs; every video access unit leaves to a sink that
+ * either appends it to an Annex-B file, as ffmpeg writes its {@code .h264} (comparable byte for byte), or
+ * only counts it.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.gb28181.benchmarks.PsDemuxThroughput
  * x.ps [chunk=1400] [repetitions=1] [out.h264|-]}. With {@code -} (the default) frames are only counted.
- * Each repetition is timed on its own; the first includes JIT warm-up, later ones show the steady state.
+ * Each repetition is timed on its own, in wall and in this thread's CPU time (steadier on a shared machine);
+ * the first includes JIT warm-up, later ones show the steady state.
  */
 public final class PsDemuxThroughput {
 
-    /** Bytes read from the file at a time into one pooled buffer, as a receiver reads datagrams. */
+    /** Bytes read from the file at a time into one buffer, as a receiver reads datagrams. */
     private static final int READ_SIZE = 64 * 1024;
-    private static final PooledByteBufAllocator ALLOCATOR = PooledByteBufAllocator.DEFAULT;
+    /**
+     * Output buffer: one write system call per 256 KiB. Larger costs more (the kernel's copy into the page
+     * cache then reads from beyond the CPU caches), smaller buys nothing (docs/performance.md).
+     */
+    private static final int WRITE_SIZE = 256 * 1024;
 
     private PsDemuxThroughput() {
     }
@@ -48,27 +58,37 @@ public final class PsDemuxThroughput {
         Path output = args.length > 3 && !"-".equals(args[3]) ? Path.of(args[3]) : null;
 
         long size = Files.size(file);
-        System.out.printf("%s: %,d bytes; %s, %d-byte slices of %d-byte pooled reads%n", file, size,
+        System.out.printf("%s: %,d bytes; %s, %d-byte slices of %d-byte reads%n", file, size,
                 output == null ? "counting sink" : "writing " + output, chunk, READ_SIZE);
 
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         double[] mbPerSecond = new double[repetitions];
+        double[] mbPerCpuSecond = new double[repetitions];
         for (int r = 0; r < repetitions; r++) {
             long start = System.nanoTime();
+            long cpuStart = threads.getCurrentThreadCpuTime();
             Result result = output == null ? run(file, chunk, new Counting()) : write(file, chunk, output);
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpu = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
             mbPerSecond[r] = size / 1e6 / seconds;
+            mbPerCpuSecond[r] = size / 1e6 / cpu;
             PsDemuxerStats s = result.stats;
-            System.out.printf("run %d: %.3f s, %.1f MB/s, %,.0f frames/s; %,d video frames (%,d bytes), %,d audio,"
-                            + " %,d dropped, %,d malformed%n", r + 1, seconds, mbPerSecond[r],
-                    s.videoFrames() / seconds, s.videoFrames(), result.videoBytes, s.audioFrames(),
-                    s.droppedFrames(), s.malformed());
+            System.out.printf("run %d: %.3f s, %.1f MB/s; thread CPU %.3f s, %.1f MB/CPU-s; %,.0f frames/s;"
+                            + " %,d video frames (%,d bytes), %,d audio, %,d dropped, %,d malformed%n", r + 1,
+                    seconds, mbPerSecond[r], cpu, mbPerCpuSecond[r], s.videoFrames() / seconds, s.videoFrames(),
+                    result.videoBytes, s.audioFrames(), s.droppedFrames(), s.malformed());
         }
         if (repetitions > 2) {
-            double[] steady = Arrays.copyOfRange(mbPerSecond, 1, repetitions);
-            Arrays.sort(steady);
-            System.out.printf("steady state (runs 2..%d): median %.1f MB/s, best %.1f MB/s%n", repetitions,
-                    steady[steady.length / 2], steady[steady.length - 1]);
+            System.out.printf("steady state (runs 2..%d): %s MB/s, %s MB/CPU-s%n", repetitions,
+                    steady(mbPerSecond), steady(mbPerCpuSecond));
         }
+    }
+
+    /** Median and best of runs 2..N. */
+    private static String steady(double[] perRun) {
+        double[] steady = Arrays.copyOfRange(perRun, 1, perRun.length);
+        Arrays.sort(steady);
+        return String.format("median %.1f, best %.1f", steady[steady.length / 2], steady[steady.length - 1]);
     }
 
     private static Result write(Path file, int chunk, Path output) throws IOException {
@@ -83,27 +103,57 @@ public final class PsDemuxThroughput {
 
     private static Result run(Path file, int chunk, Sink sink) throws IOException {
         PsDemuxer demuxer = new PsDemuxer(sink);
+        ReadBuffers buffers = new ReadBuffers();
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
             long position = 0;
             while (true) {
-                ByteBuf read = ALLOCATOR.directBuffer(READ_SIZE);
-                try {
-                    int n = read.writeBytes(in, position, READ_SIZE);
-                    if (n <= 0) {
-                        break;
-                    }
-                    position += n;
-                    for (int i = 0; i < n; i += chunk) {
-                        demuxer.feed(read.slice(i, Math.min(chunk, n - i)));
-                    }
-                } finally {
-                    read.release();
+                ByteBuf read = buffers.next();
+                int n = read.writeBytes(in, position, READ_SIZE);
+                if (n <= 0) {
+                    break;
+                }
+                position += n;
+                for (int i = 0; i < n; i += chunk) {
+                    demuxer.feed(read.slice(i, Math.min(chunk, n - i)));
                 }
             }
             demuxer.frameEnd();
             return new Result(demuxer.stats(), sink.videoBytes());
         } finally {
             demuxer.close();
+            buffers.release();
+        }
+    }
+
+    /**
+     * Direct read buffers, each refilled once the demuxer has released every slice it retained of it (its
+     * reference count is back to this holder's one); a new one is added only when all are still held. A
+     * frame spanning n reads keeps about n of them, so a few suffice. Recycling them keeps the memory the
+     * demuxer reads warm in the cache and never returns it to the system, as a receiver's buffer pool would.
+     */
+    private static final class ReadBuffers {
+        private final List<ByteBuf> ring = new ArrayList<>();
+        private int next;
+
+        ByteBuf next() {
+            int size = ring.size();
+            for (int k = 0; k < size; k++) {
+                int at = (next + k) % size;
+                ByteBuf buf = ring.get(at);
+                if (buf.refCnt() == 1) {
+                    next = (at + 1) % size;
+                    return buf.clear();
+                }
+            }
+            ByteBuf buf = Unpooled.directBuffer(READ_SIZE);
+            ring.add(buf);
+            next = 0;
+            return buf;
+        }
+
+        void release() {
+            ring.forEach(ByteBuf::release);
+            ring.clear();
         }
     }
 
@@ -132,12 +182,13 @@ public final class PsDemuxThroughput {
     }
 
     /**
-     * Appends each video access unit to the file through a 32 KiB direct buffer, as {@code ffmpeg -f h264}
-     * writes its elementary stream through its 32 KiB I/O buffer: one copy, one write per 32 KiB.
+     * Appends each video access unit to the file through a 256 KiB direct buffer (as {@code ffmpeg -f h264}
+     * writes its elementary stream through its I/O buffer, of 32 KiB): one copy, one write system call per
+     * 256 KiB.
      */
     private static final class Writing implements Sink {
         private final FileChannel channel;
-        private final ByteBuffer buffer = ByteBuffer.allocateDirect(32 * 1024);
+        private final ByteBuffer buffer = ByteBuffer.allocateDirect(WRITE_SIZE);
         private long bytes;
 
         Writing(FileChannel channel) {

@@ -62,6 +62,16 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "keepaliveTimeoutCount": getOrCreateConfiguration(target).setKeepaliveTimeoutCount(property(camelContext, int.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "mediaanysource":
+        case "mediaAnySource": getOrCreateConfiguration(target).setMediaAnySource(property(camelContext, boolean.class, value)); return true;
+        case "mediahost":
+        case "mediaHost": getOrCreateConfiguration(target).setMediaHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "mediaportrange":
+        case "mediaPortRange": getOrCreateConfiguration(target).setMediaPortRange(property(camelContext, java.lang.String.class, value)); return true;
+        case "mediasharedport":
+        case "mediaSharedPort": getOrCreateConfiguration(target).setMediaSharedPort(property(camelContext, int.class, value)); return true;
+        case "mediatimeout":
+        case "mediaTimeout": getOrCreateConfiguration(target).setMediaTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "noncettl":
         case "nonceTtl": getOrCreateConfiguration(target).setNonceTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "offlinedeviceswindow":
@@ -130,6 +140,16 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "keepaliveTimeoutCount": return int.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "mediaanysource":
+        case "mediaAnySource": return boolean.class;
+        case "mediahost":
+        case "mediaHost": return java.lang.String.class;
+        case "mediaportrange":
+        case "mediaPortRange": return java.lang.String.class;
+        case "mediasharedport":
+        case "mediaSharedPort": return int.class;
+        case "mediatimeout":
+        case "mediaTimeout": return long.class;
         case "noncettl":
         case "nonceTtl": return long.class;
         case "offlinedeviceswindow":
@@ -194,6 +214,16 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "keepaliveTimeoutCount": return getOrCreateConfiguration(target).getKeepaliveTimeoutCount();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "mediaanysource":
+        case "mediaAnySource": return getOrCreateConfiguration(target).isMediaAnySource();
+        case "mediahost":
+        case "mediaHost": return getOrCreateConfiguration(target).getMediaHost();
+        case "mediaportrange":
+        case "mediaPortRange": return getOrCreateConfiguration(target).getMediaPortRange();
+        case "mediasharedport":
+        case "mediaSharedPort": return getOrCreateConfiguration(target).getMediaSharedPort();
+        case "mediatimeout":
+        case "mediaTimeout": return getOrCreateConfiguration(target).getMediaTimeout();
         case "noncettl":
         case "nonceTtl": return getOrCreateConfiguration(target).getNonceTtl();
         case "offlinedeviceswindow":

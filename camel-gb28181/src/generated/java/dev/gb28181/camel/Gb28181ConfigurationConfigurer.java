@@ -44,6 +44,16 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "keepaliveInterval": target.setKeepaliveInterval(property(camelContext, long.class, value)); return true;
         case "keepalivetimeoutcount":
         case "keepaliveTimeoutCount": target.setKeepaliveTimeoutCount(property(camelContext, int.class, value)); return true;
+        case "mediaanysource":
+        case "mediaAnySource": target.setMediaAnySource(property(camelContext, boolean.class, value)); return true;
+        case "mediahost":
+        case "mediaHost": target.setMediaHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "mediaportrange":
+        case "mediaPortRange": target.setMediaPortRange(property(camelContext, java.lang.String.class, value)); return true;
+        case "mediasharedport":
+        case "mediaSharedPort": target.setMediaSharedPort(property(camelContext, int.class, value)); return true;
+        case "mediatimeout":
+        case "mediaTimeout": target.setMediaTimeout(property(camelContext, long.class, value)); return true;
         case "noncettl":
         case "nonceTtl": target.setNonceTtl(property(camelContext, long.class, value)); return true;
         case "offlinedeviceswindow":
@@ -96,6 +106,16 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "keepaliveInterval": return long.class;
         case "keepalivetimeoutcount":
         case "keepaliveTimeoutCount": return int.class;
+        case "mediaanysource":
+        case "mediaAnySource": return boolean.class;
+        case "mediahost":
+        case "mediaHost": return java.lang.String.class;
+        case "mediaportrange":
+        case "mediaPortRange": return java.lang.String.class;
+        case "mediasharedport":
+        case "mediaSharedPort": return int.class;
+        case "mediatimeout":
+        case "mediaTimeout": return long.class;
         case "noncettl":
         case "nonceTtl": return long.class;
         case "offlinedeviceswindow":
@@ -149,6 +169,16 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "keepaliveInterval": return target.getKeepaliveInterval();
         case "keepalivetimeoutcount":
         case "keepaliveTimeoutCount": return target.getKeepaliveTimeoutCount();
+        case "mediaanysource":
+        case "mediaAnySource": return target.isMediaAnySource();
+        case "mediahost":
+        case "mediaHost": return target.getMediaHost();
+        case "mediaportrange":
+        case "mediaPortRange": return target.getMediaPortRange();
+        case "mediasharedport":
+        case "mediaSharedPort": return target.getMediaSharedPort();
+        case "mediatimeout":
+        case "mediaTimeout": return target.getMediaTimeout();
         case "noncettl":
         case "nonceTtl": return target.getNonceTtl();
         case "offlinedeviceswindow":

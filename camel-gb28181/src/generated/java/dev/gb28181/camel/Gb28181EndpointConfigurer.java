@@ -32,6 +32,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "aux": target.setAux(property(camelContext, java.lang.Integer.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "callid":
+        case "callId": target.setCallId(property(camelContext, java.lang.String.class, value)); return true;
         case "channelid":
         case "channelId": target.setChannelId(property(camelContext, java.lang.String.class, value)); return true;
         case "cmd": target.setCmd(property(camelContext, java.lang.String.class, value)); return true;
@@ -43,6 +45,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "deviceId": target.setDeviceId(property(camelContext, java.lang.String.class, value)); return true;
         case "deviceid2":
         case "deviceId2": target.setDeviceId2(property(camelContext, java.lang.String.class, value)); return true;
+        case "downloadspeed":
+        case "downloadSpeed": target.setDownloadSpeed(property(camelContext, java.lang.Integer.class, value)); return true;
         case "enabled": target.setEnabled(property(camelContext, java.lang.Integer.class, value)); return true;
         case "endalarmpriority":
         case "endAlarmPriority": target.setEndAlarmPriority(property(camelContext, java.lang.String.class, value)); return true;
@@ -62,6 +66,7 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "fileurl":
         case "fileUrl": target.setFileUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "firmware": target.setFirmware(property(camelContext, java.lang.String.class, value)); return true;
+        case "format": target.setFormat(property(camelContext, java.lang.String.class, value)); return true;
         case "group": target.setGroup(property(camelContext, java.lang.Integer.class, value)); return true;
         case "heartbeatcount":
         case "heartBeatCount": target.setHeartBeatCount(property(camelContext, java.lang.Integer.class, value)); return true;
@@ -76,12 +81,16 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "lengthy":
         case "lengthY": target.setLengthY(property(camelContext, java.lang.Integer.class, value)); return true;
         case "manufacturer": target.setManufacturer(property(camelContext, java.lang.String.class, value)); return true;
+        case "mediatransport":
+        case "mediaTransport": target.setMediaTransport(property(camelContext, java.lang.String.class, value)); return true;
         case "midpointx":
         case "midPointX": target.setMidPointX(property(camelContext, java.lang.Integer.class, value)); return true;
         case "midpointy":
         case "midPointY": target.setMidPointY(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "mode": target.setMode(property(camelContext, java.lang.String.class, value)); return true;
         case "name": target.setName(property(camelContext, java.lang.String.class, value)); return true;
         case "pan": target.setPan(property(camelContext, java.lang.Double.class, value)); return true;
+        case "position": target.setPosition(property(camelContext, java.lang.Long.class, value)); return true;
         case "preset": target.setPreset(property(camelContext, java.lang.Integer.class, value)); return true;
         case "presetindex":
         case "presetIndex": target.setPresetIndex(property(camelContext, java.lang.Integer.class, value)); return true;
@@ -89,6 +98,7 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "recorderId": target.setRecorderId(property(camelContext, java.lang.String.class, value)); return true;
         case "resettime":
         case "resetTime": target.setResetTime(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "scale": target.setScale(property(camelContext, java.lang.Double.class, value)); return true;
         case "sdcardindex":
         case "sdCardIndex": target.setSdCardIndex(property(camelContext, java.lang.Integer.class, value)); return true;
         case "secrecy": target.setSecrecy(property(camelContext, java.lang.Integer.class, value)); return true;
@@ -99,6 +109,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "startAlarmPriority": target.setStartAlarmPriority(property(camelContext, java.lang.String.class, value)); return true;
         case "starttime":
         case "startTime": target.setStartTime(property(camelContext, java.lang.String.class, value)); return true;
+        case "streamid":
+        case "streamId": target.setStreamId(property(camelContext, java.lang.String.class, value)); return true;
         case "targettrack":
         case "targetTrack": target.setTargetTrack(property(camelContext, java.lang.String.class, value)); return true;
         case "tilt": target.setTilt(property(camelContext, java.lang.Double.class, value)); return true;
@@ -124,6 +136,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "aux": return java.lang.Integer.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "callid":
+        case "callId": return java.lang.String.class;
         case "channelid":
         case "channelId": return java.lang.String.class;
         case "cmd": return java.lang.String.class;
@@ -135,6 +149,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "deviceId": return java.lang.String.class;
         case "deviceid2":
         case "deviceId2": return java.lang.String.class;
+        case "downloadspeed":
+        case "downloadSpeed": return java.lang.Integer.class;
         case "enabled": return java.lang.Integer.class;
         case "endalarmpriority":
         case "endAlarmPriority": return java.lang.String.class;
@@ -154,6 +170,7 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "fileurl":
         case "fileUrl": return java.lang.String.class;
         case "firmware": return java.lang.String.class;
+        case "format": return java.lang.String.class;
         case "group": return java.lang.Integer.class;
         case "heartbeatcount":
         case "heartBeatCount": return java.lang.Integer.class;
@@ -168,12 +185,16 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "lengthy":
         case "lengthY": return java.lang.Integer.class;
         case "manufacturer": return java.lang.String.class;
+        case "mediatransport":
+        case "mediaTransport": return java.lang.String.class;
         case "midpointx":
         case "midPointX": return java.lang.Integer.class;
         case "midpointy":
         case "midPointY": return java.lang.Integer.class;
+        case "mode": return java.lang.String.class;
         case "name": return java.lang.String.class;
         case "pan": return java.lang.Double.class;
+        case "position": return java.lang.Long.class;
         case "preset": return java.lang.Integer.class;
         case "presetindex":
         case "presetIndex": return java.lang.Integer.class;
@@ -181,6 +202,7 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "recorderId": return java.lang.String.class;
         case "resettime":
         case "resetTime": return java.lang.Integer.class;
+        case "scale": return java.lang.Double.class;
         case "sdcardindex":
         case "sdCardIndex": return java.lang.Integer.class;
         case "secrecy": return java.lang.Integer.class;
@@ -191,6 +213,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "startAlarmPriority": return java.lang.String.class;
         case "starttime":
         case "startTime": return java.lang.String.class;
+        case "streamid":
+        case "streamId": return java.lang.String.class;
         case "targettrack":
         case "targetTrack": return java.lang.String.class;
         case "tilt": return java.lang.Double.class;
@@ -217,6 +241,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "aux": return target.getAux();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "callid":
+        case "callId": return target.getCallId();
         case "channelid":
         case "channelId": return target.getChannelId();
         case "cmd": return target.getCmd();
@@ -228,6 +254,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "deviceId": return target.getDeviceId();
         case "deviceid2":
         case "deviceId2": return target.getDeviceId2();
+        case "downloadspeed":
+        case "downloadSpeed": return target.getDownloadSpeed();
         case "enabled": return target.getEnabled();
         case "endalarmpriority":
         case "endAlarmPriority": return target.getEndAlarmPriority();
@@ -247,6 +275,7 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "fileurl":
         case "fileUrl": return target.getFileUrl();
         case "firmware": return target.getFirmware();
+        case "format": return target.getFormat();
         case "group": return target.getGroup();
         case "heartbeatcount":
         case "heartBeatCount": return target.getHeartBeatCount();
@@ -261,12 +290,16 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "lengthy":
         case "lengthY": return target.getLengthY();
         case "manufacturer": return target.getManufacturer();
+        case "mediatransport":
+        case "mediaTransport": return target.getMediaTransport();
         case "midpointx":
         case "midPointX": return target.getMidPointX();
         case "midpointy":
         case "midPointY": return target.getMidPointY();
+        case "mode": return target.getMode();
         case "name": return target.getName();
         case "pan": return target.getPan();
+        case "position": return target.getPosition();
         case "preset": return target.getPreset();
         case "presetindex":
         case "presetIndex": return target.getPresetIndex();
@@ -274,6 +307,7 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "recorderId": return target.getRecorderId();
         case "resettime":
         case "resetTime": return target.getResetTime();
+        case "scale": return target.getScale();
         case "sdcardindex":
         case "sdCardIndex": return target.getSdCardIndex();
         case "secrecy": return target.getSecrecy();
@@ -284,6 +318,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "startAlarmPriority": return target.getStartAlarmPriority();
         case "starttime":
         case "startTime": return target.getStartTime();
+        case "streamid":
+        case "streamId": return target.getStreamId();
         case "targettrack":
         case "targetTrack": return target.getTargetTrack();
         case "tilt": return target.getTilt();

@@ -1,5 +1,6 @@
 package dev.gb28181.camel;
 
+import dev.gb28181.media.MediaPortAllocator;
 import dev.gb28181.platform.CredentialsProvider;
 import dev.gb28181.platform.PlatformConfig;
 import dev.gb28181.sip.Transport;
@@ -152,6 +153,43 @@ public class Gb28181Configuration implements Cloneable {
     @UriParam(label = "security,advanced", defaultValue = "300s", javaType = "java.time.Duration")
     private long authLockout = 300_000;
 
+    /**
+     * The address written into the SDP offers of media sessions (GB/T 28181-2016 §9.2, Annex F
+     * {@code c=}): where devices send RTP. Default: the local address of the route to the device.
+     */
+    @UriParam(label = "media")
+    private String mediaHost;
+
+    /**
+     * The local ports media sessions receive RTP on (UDP, TCP passive; GB/T 28181-2016 §9.2), first-last,
+     * e.g. 30000-30999: one port per session.
+     */
+    @UriParam(label = "media", defaultValue = "30000-30499")
+    private String mediaPortRange = "30000-30499";
+
+    /**
+     * How long a media session may receive no RTP before the platform ends it with BYE (a camera that
+     * stopped streaming without BYE, a NAT that closed); a paused playback is not timed out. 0 disables it.
+     */
+    @UriParam(label = "media", defaultValue = "30s", javaType = "java.time.Duration")
+    private long mediaTimeout = 30_000;
+
+    /**
+     * One UDP port for the RTP of every UDP media session, told apart by SSRC (GB/T 28181-2016 Annex F):
+     * a platform behind a firewall opens one media port. 0: a port of mediaPortRange per session. TCP
+     * sessions always take a port of the range.
+     */
+    @UriParam(label = "media", defaultValue = "0")
+    private int mediaSharedPort;
+
+    /**
+     * Accept RTP (and TCP passive connections) from any source address instead of only the device's SIP
+     * host: for devices whose media leaves from another address than their signalling (NAT, multi-homed
+     * NVRs).
+     */
+    @UriParam(label = "media", defaultValue = "false")
+    private boolean mediaAnySource;
+
     /** The User-Agent header of the messages the platform sends. */
     @UriParam(label = "advanced", defaultValue = "camel-gb28181")
     private String userAgent = "camel-gb28181";
@@ -219,6 +257,11 @@ public class Gb28181Configuration implements Cloneable {
                 .authFailureLimit(authFailureLimit)
                 .authLockout(Duration.ofMillis(authLockout))
                 .userAgent(userAgent)
+                .mediaHost(mediaHost)
+                .mediaPortRange(MediaPortAllocator.PortRange.parse(mediaPortRange))
+                .mediaTimeout(Duration.ofMillis(mediaTimeout))
+                .mediaSharedPort(mediaSharedPort)
+                .mediaAnySource(mediaAnySource)
                 .validate();
     }
 
@@ -466,5 +509,45 @@ public class Gb28181Configuration implements Cloneable {
 
     public void setOfflineDevicesWindow(long offlineDevicesWindow) {
         this.offlineDevicesWindow = offlineDevicesWindow;
+    }
+
+    public String getMediaHost() {
+        return mediaHost;
+    }
+
+    public void setMediaHost(String mediaHost) {
+        this.mediaHost = mediaHost;
+    }
+
+    public String getMediaPortRange() {
+        return mediaPortRange;
+    }
+
+    public void setMediaPortRange(String mediaPortRange) {
+        this.mediaPortRange = mediaPortRange;
+    }
+
+    public long getMediaTimeout() {
+        return mediaTimeout;
+    }
+
+    public void setMediaTimeout(long mediaTimeout) {
+        this.mediaTimeout = mediaTimeout;
+    }
+
+    public int getMediaSharedPort() {
+        return mediaSharedPort;
+    }
+
+    public void setMediaSharedPort(int mediaSharedPort) {
+        this.mediaSharedPort = mediaSharedPort;
+    }
+
+    public boolean isMediaAnySource() {
+        return mediaAnySource;
+    }
+
+    public void setMediaAnySource(boolean mediaAnySource) {
+        this.mediaAnySource = mediaAnySource;
     }
 }

@@ -46,12 +46,15 @@ public final class Gb28181Constants {
             javaType = "Integer")
     public static final String RECEIVED = "CamelGb28181Received";
 
-    @Metadata(label = "producer", description = "RecordInfo and Alarm queries: the start of the time range"
-            + " (ISO-8601 text, LocalDateTime or Instant; wins over the startTime option).", javaType = "Object")
+    @Metadata(label = "producer", description = "RecordInfo and Alarm queries, playback and download invites: the"
+            + " start of the time range (ISO-8601 text with or without an offset, the GB form 2024-01-31T08:00:00 in"
+            + " local time, epoch seconds, LocalDateTime or Instant; wins over the startTime option).",
+            javaType = "Object")
     public static final String START_TIME = "CamelGb28181StartTime";
 
-    @Metadata(label = "producer", description = "RecordInfo and Alarm queries: the end of the time range"
-            + " (ISO-8601 text, LocalDateTime or Instant; wins over the endTime option).", javaType = "Object")
+    @Metadata(label = "producer", description = "RecordInfo and Alarm queries, playback and download invites: the"
+            + " end of the time range (the forms of CamelGb28181StartTime; wins over the endTime option).",
+            javaType = "Object")
     public static final String END_TIME = "CamelGb28181EndTime";
 
     @Metadata(label = "producer", description = "RecordInfo query: the record type, all, time, alarm or manual"
@@ -237,14 +240,46 @@ public final class Gb28181Constants {
             + " over the sessionId option).", javaType = "String")
     public static final String SESSION_ID = "CamelGb28181SessionId";
 
-    @Metadata(description = "The SIP Call-ID of a media session (RFC 3261 section 8.1.1.4).", javaType = "String")
+    @Metadata(description = "The SIP Call-ID of a media session (RFC 3261 section 8.1.1.4): on the invite reply and"
+            + " rtp frames; on the bye and playcontrol producers the session to end or control (wins over the callId"
+            + " and streamId options and the CamelGb28181StreamId header).", javaType = "String")
     public static final String CALL_ID = "CamelGb28181CallId";
 
-    @Metadata(description = "The stream ID of a media session.", javaType = "String")
+    @Metadata(description = "The stream ID of a media session: deviceId_channelId for live play,"
+            + " deviceId_channelId_ssrc for playback and download. On the invite reply and rtp frames; on the bye and"
+            + " playcontrol producers the session to end or control (wins over the callId and streamId options).",
+            javaType = "String")
     public static final String STREAM_ID = "CamelGb28181StreamId";
 
-    @Metadata(description = "The RTP SSRC of a media session (GB/T 28181-2016 Annex F).", javaType = "String")
+    @Metadata(description = "The RTP SSRC of a media session, 10 decimal digits (GB/T 28181-2016 Annex F y=).",
+            javaType = "String")
     public static final String SSRC = "CamelGb28181Ssrc";
+
+    @Metadata(description = "The kind of media session: PLAY (live, GB/T 28181-2016 §9.2), PLAYBACK (§9.8) or"
+            + " DOWNLOAD (§9.9). On the invite producer the session to open (wins over the mode option).",
+            javaType = "String")
+    public static final String MODE = "CamelGb28181Mode";
+
+    @Metadata(label = "producer", description = "invite: how RTP travels, udp, tcp-passive (the device connects) or"
+            + " tcp-active (the platform connects) (GB/T 28181-2016 Annex F; wins over the mediaTransport option).",
+            javaType = "String")
+    public static final String MEDIA_TRANSPORT = "CamelGb28181MediaTransport";
+
+    @Metadata(label = "producer", description = "invite download: the multiple of real time the device sends at"
+            + " (a=downloadspeed, GB/T 28181-2016 §9.9; wins over the downloadSpeed option).", javaType = "Integer")
+    public static final String DOWNLOAD_SPEED = "CamelGb28181DownloadSpeed";
+
+    @Metadata(label = "producer", description = "playcontrol: pause, resume, seek, scale or teardown (MANSRTSP,"
+            + " GB/T 28181-2016 Annex B; wins over the action option).", javaType = "String")
+    public static final String PLAY_ACTION = "CamelGb28181PlayAction";
+
+    @Metadata(label = "producer", description = "playcontrol scale: the playback speed, e.g. 0.5, 2.0 or 4.0 (Annex"
+            + " B Scale; wins over the scale option).", javaType = "Double")
+    public static final String SCALE = "CamelGb28181Scale";
+
+    @Metadata(label = "producer", description = "playcontrol seek: the position to play from, in seconds from the"
+            + " start of the recording (Annex B Range npt; wins over the position option).", javaType = "Long")
+    public static final String POSITION = "CamelGb28181Position";
 
     @Metadata(label = "consumer", description = "The host:port the device last spoke from (after NAT), when known.",
             javaType = "String")
@@ -254,13 +289,20 @@ public final class Gb28181Constants {
             javaType = "String")
     public static final String TRANSPORT = "CamelGb28181Transport";
 
-    @Metadata(description = "The codec of a media frame: H264, H265, ...", javaType = "String")
+    @Metadata(label = "consumer", description = "rtp: the codec of the frame (GB/T 28181-2016 Annex C.2 stream"
+            + " type): H264, H265, MPEG4, SVAC, G711A, G711U or AAC; absent with format=ps.", javaType = "String")
     public static final String CODEC = "CamelGb28181Codec";
 
-    @Metadata(description = "The presentation timestamp of a media frame (90 kHz clock).", javaType = "long")
+    @Metadata(label = "consumer", description = "rtp: the presentation timestamp of the frame (PES PTS, 90 kHz"
+            + " clock), -1 when the stream carried none; absent with format=ps.", javaType = "long")
     public static final String PTS = "CamelGb28181Pts";
 
-    @Metadata(description = "Whether a media frame is a key frame.", javaType = "boolean")
+    @Metadata(label = "consumer", description = "rtp: the decoding timestamp of the frame (PES DTS, 90 kHz clock; the"
+            + " PTS when the PES had none), -1 when unknown; absent with format=ps.", javaType = "long")
+    public static final String DTS = "CamelGb28181Dts";
+
+    @Metadata(label = "consumer", description = "rtp: whether the frame is a key frame (an IDR or IRAP access unit"
+            + " with its parameter sets; audio frames always are); absent with format=ps.", javaType = "boolean")
     public static final String KEY_FRAME = "CamelGb28181KeyFrame";
 
     private Gb28181Constants() {

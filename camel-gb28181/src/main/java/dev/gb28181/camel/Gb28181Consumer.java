@@ -14,7 +14,6 @@ import dev.gb28181.platform.SubscriptionEvent;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.apache.camel.Exchange;
@@ -24,10 +23,7 @@ import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckAware;
 import org.apache.camel.api.management.ManagedResource;
-import org.apache.camel.spi.ExecutorServiceManager;
-import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.DefaultConsumer;
-import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,21 +74,7 @@ public class Gb28181Consumer extends DefaultConsumer implements PlatformListener
     protected void doStart() throws Exception {
         super.doStart();
         Gb28181Platform running = endpoint.getComponent().getPlatform();
-        ExecutorServiceManager manager = endpoint.getCamelContext().getExecutorServiceManager();
-        ExecutorService[] started = new ExecutorService[endpoint.getConcurrentConsumers()];
-        for (int i = 0; i < started.length; i++) {
-            String name = "Gb28181Consumer[" + endpoint.getKind() + "]-" + (i + 1);
-            ThreadPoolProfile profile = new ThreadPoolProfile(name);
-            profile.setPoolSize(1);
-            profile.setMaxPoolSize(1);
-            profile.setKeepAliveTime(60L);
-            profile.setTimeUnit(TimeUnit.SECONDS);
-            profile.setMaxQueueSize(endpoint.getEventQueueSize());
-            profile.setAllowCoreThreadTimeOut(false);
-            profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
-            started[i] = manager.newThreadPool(this, name, profile);
-        }
-        workers = started;
+        workers = Gb28181Workers.start(this, endpoint);
         platform = running;
         running.addListener(this);
         if (healthCheck == null) {
@@ -111,13 +93,7 @@ public class Gb28181Consumer extends DefaultConsumer implements PlatformListener
         }
         ExecutorService[] running = workers;
         workers = null;
-        if (running != null) {
-            // queued events are still routed: the route's processors stop after its consumer
-            ExecutorServiceManager manager = endpoint.getCamelContext().getExecutorServiceManager();
-            for (ExecutorService worker : running) {
-                manager.shutdownGraceful(worker);
-            }
-        }
+        Gb28181Workers.stop(endpoint, running);
         super.doStop();
     }
 
@@ -150,10 +126,8 @@ public class Gb28181Consumer extends DefaultConsumer implements PlatformListener
         if (running == null || !isRunAllowed()) {
             return;
         }
-        String device = event.deviceId();
-        ExecutorService worker = running[device == null ? 0 : Math.floorMod(device.hashCode(), running.length)];
         try {
-            worker.execute(() -> route(event));
+            Gb28181Workers.of(running, event.deviceId()).execute(() -> route(event));
         } catch (RejectedExecutionException e) {
             if (isRunAllowed()) {
                 drop(event);

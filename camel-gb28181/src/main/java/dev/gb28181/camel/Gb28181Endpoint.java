@@ -15,13 +15,15 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.DefaultEndpoint;
 
 /**
  * Turn the application into a GB/T 28181 video surveillance platform: cameras and NVRs register over
  * SIP with digest authentication and send keepalives, routes query them, subscribe to their events,
- * move their cameras and control and configure them, and registrations, online/offline changes, catalogs, alarms, positions and every other
- * MANSCDP message flow through routes.
+ * move their cameras, control and configure them and open, control and end their media sessions (live, playback,
+ * download), and registrations, online/offline changes, catalogs, alarms, positions, every other MANSCDP message
+ * and the video and audio frames of the sessions flow through routes.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "gb28181", title = "GB28181", syntax = "gb28181:kind",
         remote = true, category = { Category.NETWORKING, Category.IOT },
@@ -31,11 +33,11 @@ public class Gb28181Endpoint extends DefaultEndpoint
 
     /**
      * What the endpoint does: the family of device events it consumes (register, keepalive, status,
-     * catalog, alarm, mobileposition, message) or the commands it sends (query, subscribe, ptz,
-     * control).
+     * catalog, alarm, mobileposition, message), the media frames it consumes (rtp) or the commands it
+     * sends (query, subscribe, ptz, control, invite, playcontrol, bye).
      */
-    @UriPath(enums = "register,keepalive,status,catalog,alarm,mobileposition,message,query,subscribe,ptz,"
-            + "control")
+    @UriPath(enums = "register,keepalive,status,catalog,alarm,mobileposition,message,rtp,query,subscribe,ptz,"
+            + "control,invite,playcontrol,bye")
     @Metadata(required = true)
     private final Gb28181Kind kind;
 
@@ -48,10 +50,70 @@ public class Gb28181Endpoint extends DefaultEndpoint
 
     /**
      * The channel (camera, alarm input) a query, PTZ command or control is about: it becomes the
-     * message's DeviceID, sent through the device. The CamelGb28181ChannelId header wins.
+     * message's DeviceID, sent through the device; the camera an invite opens a session with. The
+     * CamelGb28181ChannelId header wins. rtp: only the frames of this channel's sessions.
+     */
+    @UriParam
+    private String channelId;
+
+    /**
+     * rtp: only the frames of this media session (deviceId_channelId live, deviceId_channelId_ssrc
+     * playback and download). bye, playcontrol: the session to end or control when neither the
+     * CamelGb28181CallId nor the CamelGb28181StreamId header names one.
+     */
+    @UriParam
+    private String streamId;
+
+    /**
+     * bye, playcontrol: the SIP Call-ID of the session to end or control; the CamelGb28181CallId and
+     * CamelGb28181StreamId headers win.
      */
     @UriParam(label = "producer")
-    private String channelId;
+    private String callId;
+
+    /**
+     * invite: the session to open, play (live, GB/T 28181-2016 §9.2), playback (§9.8, needs startTime
+     * and endTime) or download (§9.9, needs startTime and endTime); the CamelGb28181Mode header wins.
+     */
+    @UriParam(label = "producer", enums = "play,playback,download", defaultValue = "play")
+    private String mode = "play";
+
+    /**
+     * invite: how RTP travels (GB/T 28181-2016 Annex F): udp, tcp-passive (the device connects to the
+     * platform) or tcp-active (the platform connects to the device); the CamelGb28181MediaTransport
+     * header wins.
+     */
+    @UriParam(label = "producer", enums = "udp,tcp-passive,tcp-active", defaultValue = "udp")
+    private String mediaTransport = "udp";
+
+    /**
+     * invite download: the multiple of real time the device sends at (a=downloadspeed, §9.9); the
+     * CamelGb28181DownloadSpeed header wins.
+     */
+    @UriParam(label = "producer")
+    private Integer downloadSpeed;
+
+    /**
+     * playcontrol scale: the playback speed, e.g. 0.5, 2.0 or 4.0 (MANSRTSP Scale, GB/T 28181-2016
+     * Annex B); the CamelGb28181Scale header wins.
+     */
+    @UriParam(label = "producer")
+    private Double scale;
+
+    /**
+     * playcontrol seek: the position to play from, in seconds from the start of the recording (MANSRTSP
+     * Range npt, Annex B); the CamelGb28181Position header wins.
+     */
+    @UriParam(label = "producer")
+    private Long position;
+
+    /**
+     * rtp: what each exchange carries: es, one video access unit (Annex-B, start codes included) or
+     * audio frame demultiplexed from the PS; ps, the PS bytes of one RTP frame (up to the marker) as
+     * the device sent them (GB/T 28181-2016 Annex C).
+     */
+    @UriParam(label = "consumer", enums = "es,ps", defaultValue = "es")
+    private String format = "es";
 
     /**
      * The command to send. query: the query (GB/T 28181-2016 §9.5, 2022 additions) Catalog, DeviceInfo,
@@ -66,11 +128,15 @@ public class Gb28181Endpoint extends DefaultEndpoint
     @UriParam(label = "producer")
     private String cmd;
 
-    /** RecordInfo and Alarm queries: the start of the time range, ISO-8601 (2024-01-31T08:00:00). */
+    /**
+     * RecordInfo and Alarm queries, playback and download invites: the start of the time range,
+     * ISO-8601 with or without an offset, the GB form 2024-01-31T08:00:00 in local time, or epoch
+     * seconds.
+     */
     @UriParam(label = "producer")
     private String startTime;
 
-    /** RecordInfo and Alarm queries: the end of the time range, ISO-8601 (2024-01-31T09:00:00). */
+    /** RecordInfo and Alarm queries, playback and download invites: the end of the time range, as startTime. */
     @UriParam(label = "producer")
     private String endTime;
 
@@ -127,10 +193,15 @@ public class Gb28181Endpoint extends DefaultEndpoint
     @UriParam(label = "producer")
     private Integer interval;
 
-    /** ptz: the PTZ action (GB/T 28181-2016 Annex A.3); the CamelGb28181PtzAction header wins. */
+    /**
+     * ptz: the PTZ action (GB/T 28181-2016 Annex A.3); the CamelGb28181PtzAction header wins.
+     * playcontrol: pause, resume, seek, scale or teardown (MANSRTSP, Annex B); the
+     * CamelGb28181PlayAction header wins.
+     */
     @UriParam(label = "producer", enums = "stop,up,down,left,right,upleft,upright,downleft,downright,zoomin,zoomout,"
             + "focusnear,focusfar,irisopen,irisclose,fistop,presetset,presetcall,presetdelete,cruiseadd,cruisedelete,"
-            + "cruisespeed,cruisedwell,cruisestart,scanstart,scanleft,scanright,scanspeed,auxon,auxoff")
+            + "cruisespeed,cruisedwell,cruisestart,scanstart,scanleft,scanright,scanspeed,auxon,auxoff,pause,resume,seek,"
+            + "scale,teardown")
     private String action;
 
     /** ptz: pan/tilt speed of directions, focus or iris speed, 0-255 (Annex A.3.2, A.3.3). */
@@ -276,8 +347,9 @@ public class Gb28181Endpoint extends DefaultEndpoint
     private int expires = 3600;
 
     /**
-     * The number of threads that route the events of this endpoint. The events of one device always
-     * go to the same thread, so they reach the route in the order the platform saw them.
+     * The number of threads that route the events of this endpoint. The events of one device (rtp: the
+     * frames of one session) always go to the same thread, so they reach the route in the order the
+     * platform saw them.
      */
     @UriParam(label = "consumer", defaultValue = "4")
     private int concurrentConsumers = 4;
@@ -285,7 +357,7 @@ public class Gb28181Endpoint extends DefaultEndpoint
     /**
      * How many events may wait per routing thread. When a thread's queue is full, new events for it
      * are dropped, logged and counted (droppedEvents in JMX) so that a stalled route never holds up
-     * the SIP side.
+     * the SIP side or the RTP event loops; rtp then skips the session's frames up to its next key frame.
      */
     @UriParam(label = "consumer,advanced", defaultValue = "10000")
     private int eventQueueSize = 10_000;
@@ -307,6 +379,9 @@ public class Gb28181Endpoint extends DefaultEndpoint
             case QUERY -> new Gb28181QueryProducer(this);
             case SUBSCRIBE -> new Gb28181SubscribeProducer(this);
             case PTZ, CONTROL -> new Gb28181ControlProducer(this);
+            case INVITE -> new Gb28181InviteProducer(this);
+            case PLAYCONTROL -> new Gb28181PlayControlProducer(this);
+            case BYE -> new Gb28181ByeProducer(this);
             default -> throw new UnsupportedOperationException("gb28181:" + kind
                     + " is consumer-only; use it in from(\"gb28181:" + kind + "\"), not in to(...)");
         };
@@ -322,7 +397,8 @@ public class Gb28181Endpoint extends DefaultEndpoint
             throw new IllegalArgumentException("gb28181:" + kind
                     + " needs concurrentConsumers and eventQueueSize of at least 1");
         }
-        Gb28181Consumer consumer = new Gb28181Consumer(this, processor);
+        DefaultConsumer consumer = kind == Gb28181Kind.RTP ? new Gb28181RtpConsumer(this, processor)
+                : new Gb28181Consumer(this, processor);
         configureConsumer(consumer);
         return consumer;
     }
@@ -756,5 +832,69 @@ public class Gb28181Endpoint extends DefaultEndpoint
 
     public void setSessionId(String sessionId) {
         this.sessionId = sessionId;
+    }
+
+    public String getStreamId() {
+        return streamId;
+    }
+
+    public void setStreamId(String streamId) {
+        this.streamId = streamId;
+    }
+
+    public String getCallId() {
+        return callId;
+    }
+
+    public void setCallId(String callId) {
+        this.callId = callId;
+    }
+
+    public String getMode() {
+        return mode;
+    }
+
+    public void setMode(String mode) {
+        this.mode = mode;
+    }
+
+    public String getMediaTransport() {
+        return mediaTransport;
+    }
+
+    public void setMediaTransport(String mediaTransport) {
+        this.mediaTransport = mediaTransport;
+    }
+
+    public Integer getDownloadSpeed() {
+        return downloadSpeed;
+    }
+
+    public void setDownloadSpeed(Integer downloadSpeed) {
+        this.downloadSpeed = downloadSpeed;
+    }
+
+    public Double getScale() {
+        return scale;
+    }
+
+    public void setScale(Double scale) {
+        this.scale = scale;
+    }
+
+    public Long getPosition() {
+        return position;
+    }
+
+    public void setPosition(Long position) {
+        this.position = position;
+    }
+
+    public String getFormat() {
+        return format;
+    }
+
+    public void setFormat(String format) {
+        this.format = format;
     }
 }

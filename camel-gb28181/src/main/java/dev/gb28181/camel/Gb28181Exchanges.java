@@ -1,6 +1,7 @@
 package dev.gb28181.camel;
 
 import dev.gb28181.manscdp.ManscdpMessage;
+import dev.gb28181.platform.MediaSession;
 
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -9,8 +10,9 @@ import org.apache.camel.Message;
 
 /**
  * What consumers and producers of the component write into and read from exchanges the same way:
- * the target device of a command, the headers of a MANSCDP message (GB/T 28181-2016 Annex A: CmdType,
- * SN, DeviceID) and the failure behind an asynchronous answer.
+ * the target device of a command, the media session of a BYE or MANSRTSP control (GB/T 28181-2016
+ * §9.2.2, Annex B), the headers of a MANSCDP message (Annex A: CmdType, SN, DeviceID) and the failure
+ * behind an asynchronous answer.
  */
 final class Gb28181Exchanges {
 
@@ -29,6 +31,39 @@ final class Gb28181Exchanges {
                     + "deviceId option or the " + Gb28181Constants.DEVICE_ID + " header");
         }
         return deviceId;
+    }
+
+    /**
+     * The media session a bye or playcontrol producer acts on, as a Call-ID or stream ID: the
+     * CamelGb28181CallId header, else the CamelGb28181StreamId header, else the callId option, else the
+     * streamId option.
+     *
+     * @throws IllegalArgumentException when none names one
+     */
+    static String sessionId(Message in, Gb28181Endpoint endpoint) {
+        String id = in.getHeader(Gb28181Constants.CALL_ID, String.class);
+        if (id == null) {
+            id = in.getHeader(Gb28181Constants.STREAM_ID, String.class);
+        }
+        if (id == null) {
+            id = endpoint.getCallId() != null ? endpoint.getCallId() : endpoint.getStreamId();
+        }
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("gb28181:" + endpoint.getKind() + " needs the media session: the "
+                    + Gb28181Constants.CALL_ID + " or " + Gb28181Constants.STREAM_ID + " header, or the callId or"
+                    + " streamId option");
+        }
+        return id;
+    }
+
+    /** The headers naming a media session: device, channel, Call-ID, stream ID, SSRC and mode. */
+    static void setSessionHeaders(Message out, MediaSession session) {
+        out.setHeader(Gb28181Constants.DEVICE_ID, session.deviceId());
+        out.setHeader(Gb28181Constants.CHANNEL_ID, session.channelId());
+        out.setHeader(Gb28181Constants.CALL_ID, session.callId());
+        out.setHeader(Gb28181Constants.STREAM_ID, session.streamId());
+        out.setHeader(Gb28181Constants.SSRC, session.ssrc());
+        out.setHeader(Gb28181Constants.MODE, session.mode().name());
     }
 
     /**

@@ -22,7 +22,8 @@ import org.apache.camel.Message;
 /**
  * Builds the MANSCDP query (GB/T 28181-2016 §9.5, Annex A.2.4) an exchange asks for, from the
  * endpoint's options and the exchange's headers, a header winning over its option. Shared by the
- * query producer and the subscribe producer, whose SUBSCRIBE bodies are queries too (§9.11).
+ * query producer and the subscribe producer, whose SUBSCRIBE bodies are queries too (§9.11); the
+ * invite producer reads its recording times the same way.
  */
 final class Gb28181Queries {
 
@@ -68,8 +69,11 @@ final class Gb28181Queries {
 
     /**
      * A time parameter as the local time devices write (GB/T 28181-2016 Annex A: no zone): ISO-8601
-     * text with or without an offset, a LocalDateTime, or an instant (Instant, Date, OffsetDateTime,
+     * text with or without an offset (the GB form 2024-01-31T08:00:00 is local time), epoch seconds
+     * (a number or digits), a LocalDateTime, or an instant (Instant, Date, OffsetDateTime,
      * ZonedDateTime) in this JVM's zone.
+     *
+     * @throws IllegalArgumentException naming the option and header when the value is none of these
      */
     static LocalDateTime time(Message in, String header, String optionName, String option) {
         Object value = in.getHeader(header);
@@ -92,7 +96,13 @@ final class Gb28181Queries {
         if (value instanceof ZonedDateTime zoned) {
             return LocalDateTime.ofInstant(zoned.toInstant(), zone);
         }
+        if (value instanceof Long || value instanceof Integer) {
+            return LocalDateTime.ofInstant(Instant.ofEpochSecond(((Number) value).longValue()), zone);
+        }
         String text = value.toString().trim();
+        if (isEpochSeconds(text)) {
+            return LocalDateTime.ofInstant(Instant.ofEpochSecond(Long.parseLong(text)), zone);
+        }
         try {
             TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(text, ZonedDateTime::from,
                     LocalDateTime::from);
@@ -100,7 +110,21 @@ final class Gb28181Queries {
                     ? LocalDateTime.ofInstant(zoned.toInstant(), zone) : (LocalDateTime) parsed;
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(optionName + " (header " + header + "): '" + text
-                    + "' is not an ISO-8601 time such as 2024-01-31T08:00:00", e);
+                    + "' is not an ISO-8601 time such as 2024-01-31T08:00:00 or epoch seconds", e);
         }
+    }
+
+    /** 1 to 12 digits: epoch seconds (a year's digits alone are never a time of ISO-8601 here). */
+    private static boolean isEpochSeconds(String text) {
+        if (text.isEmpty() || text.length() > 12) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

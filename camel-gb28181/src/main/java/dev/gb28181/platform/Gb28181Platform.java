@@ -277,8 +277,8 @@ public class Gb28181Platform implements AutoCloseable {
      * Controls a playback or download (GB/T 28181-2016 §9.8.2, Annex B): an INFO in the session's dialog with
      * {@code Content-Type: Application/MANSRTSP} and the control's text ({@link PlayControl#encode}, CSeq counting
      * from 1 per session). Completes with the device's MANSRTSP answer, {@code null} when its 200 has no
-     * readable body (an RTSP status other than 200 in the body is returned as is: check
-     * {@link MansrtspResponse#isSuccess()}); fails with {@link SipStatusException} for a non-2xx SIP answer,
+     * readable body; fails with {@link PlayControlRefusedException} when that answer carries an RTSP status
+     * other than 2xx (e.g. 457 for a seek beyond the recording), {@link SipStatusException} for a non-2xx SIP answer,
      * {@link ManscdpTimeoutException} when none came within {@link PlatformConfig#requestTimeout()}, and at once
      * with {@link IllegalArgumentException} when no session has that Call-ID or stream ID. A TEARDOWN is followed
      * by the session's BYE whatever the answer (SESSION_ENDED with reason TEARDOWN). After a PAUSE the session is

@@ -318,7 +318,8 @@ final class MediaSessions {
 
     /**
      * Sends a MANSRTSP control (GB/T 28181-2016 Annex B) in an INFO of the session's dialog; completes with the
-     * device's answer ({@code null} when its 200 has no readable body). A TEARDOWN is followed by the BYE.
+     * device's answer ({@code null} when its 200 has no readable body), or fails with
+     * {@link PlayControlRefusedException} when that answer is not 2xx. A TEARDOWN is followed by the BYE.
      */
     CompletableFuture<MansrtspResponse> playControl(String callIdOrStreamId, PlayControl control) {
         MediaSession session = find(callIdOrStreamId);
@@ -345,8 +346,15 @@ final class MediaSessions {
                                     "Device " + session.deviceId() + " answered " + response.status() + ' '
                                             + response.reason() + " to the " + what));
                         } else {
-                            controlled(session, control);
-                            result.complete(mansrtspAnswer(session, response));
+                            MansrtspResponse answer = mansrtspAnswer(session, response);
+                            if (answer != null && !answer.isSuccess()) {
+                                result.completeExceptionally(new PlayControlRefusedException(answer, "Device "
+                                        + session.deviceId() + " refused the " + what + ": RTSP " + answer.status()
+                                        + ' ' + answer.reason()));
+                            } else {
+                                controlled(session, control);
+                                result.complete(answer);
+                            }
                         }
                     });
         } catch (RuntimeException e) {

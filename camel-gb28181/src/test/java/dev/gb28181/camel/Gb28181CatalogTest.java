@@ -3,6 +3,7 @@ package dev.gb28181.camel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gb28181.manscdp.ManscdpQueries;
+import dev.gb28181.mansrtsp.PlayAction;
 import dev.gb28181.ptz.PtzAction;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +18,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,11 +84,11 @@ class Gb28181CatalogTest {
     }
 
     @Test
-    void ptzActionsAreTheCodecsActions() {
+    void actionsAreThePtzCodecsAndThePlayControlActions() {
         List<String> actions = new ArrayList<>();
         catalog.get("properties").get("action").get("enum").forEach(a -> actions.add(a.asText()));
-        assertThat(actions).containsExactly(Arrays.stream(PtzAction.values()).map(PtzAction::uriName)
-                .toArray(String[]::new));
+        assertThat(actions).containsExactly(Stream.concat(Arrays.stream(PtzAction.values()).map(PtzAction::uriName),
+                Arrays.stream(PlayAction.values()).map(a -> a.name().toLowerCase(Locale.ROOT))).toArray(String[]::new));
     }
 
     @Test
@@ -130,7 +133,9 @@ class Gb28181CatalogTest {
                 "CamelGb28181Name", "CamelGb28181Expiration", "CamelGb28181HeartBeatInterval",
                 "CamelGb28181HeartBeatCount", "CamelGb28181Pan", "CamelGb28181Tilt", "CamelGb28181Zoom",
                 "CamelGb28181SdCardIndex", "CamelGb28181TargetTrack", "CamelGb28181DeviceId2", "CamelGb28181Firmware",
-                "CamelGb28181FileUrl", "CamelGb28181Manufacturer", "CamelGb28181SessionId");
+                "CamelGb28181FileUrl", "CamelGb28181Manufacturer", "CamelGb28181SessionId", "CamelGb28181Mode",
+                "CamelGb28181MediaTransport", "CamelGb28181DownloadSpeed", "CamelGb28181PlayAction",
+                "CamelGb28181Scale", "CamelGb28181Position", "CamelGb28181Dts");
         headers.forEach(header -> assertThat(doc).contains("| `" + header + "` |"));
     }
 }

@@ -96,7 +96,10 @@ class Gb28181ComponentTest {
     void everyKindIsEitherConsumerOrProducer() {
         assertThat(Gb28181Kind.values()).allSatisfy(kind -> assertThat(kind.isConsumer()).isNotEqualTo(kind.isProducer()));
         assertThat(Arrays.stream(Gb28181Kind.values()).filter(Gb28181Kind::isProducer))
-                .containsExactly(Gb28181Kind.QUERY, Gb28181Kind.SUBSCRIBE, Gb28181Kind.PTZ, Gb28181Kind.CONTROL);
+                .containsExactly(Gb28181Kind.QUERY, Gb28181Kind.SUBSCRIBE, Gb28181Kind.PTZ, Gb28181Kind.CONTROL,
+                        Gb28181Kind.INVITE, Gb28181Kind.PLAYCONTROL, Gb28181Kind.BYE);
+        assertThat(Gb28181Kind.RTP.isConsumer()).isTrue();
+        assertThatThrownBy(Gb28181Kind.RTP::eventKind).hasMessageContaining("media frames");
         assertThat(Gb28181Kind.MOBILEPOSITION.eventKind()).isEqualTo(EventKind.MOBILE_POSITION);
         assertThatThrownBy(Gb28181Kind.QUERY::eventKind).hasMessageContaining("producer kind");
     }
@@ -145,8 +148,8 @@ class Gb28181ComponentTest {
         assertThatThrownBy(context::start)
                 .rootCause()
                 .hasMessageContaining("Unknown gb28181 kind 'catalogue'")
-                .hasMessageContaining("register, keepalive, status, catalog, alarm, mobileposition, message, query,"
-                        + " subscribe");
+                .hasMessageContaining("register, keepalive, status, catalog, alarm, mobileposition, message, rtp,"
+                        + " query, subscribe");
     }
 
     @Test

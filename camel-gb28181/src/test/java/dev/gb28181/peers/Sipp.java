@@ -172,6 +172,11 @@ final class Sipp {
             this.process = process;
         }
 
+        /** false once sipp ended (e.g. it refused its scenario at start). */
+        boolean alive() {
+            return process.isAlive();
+        }
+
         /** Waits for sipp to end (its scenario or its global timeout) and collects its outputs. */
         Result await() {
             try {
@@ -338,17 +343,28 @@ final class Sipp {
          */
         List<String> receivedBodies() {
             List<String> bodies = new ArrayList<>();
-            for (String block : messages.split("\n-{10,} ")) {
-                int start = block.indexOf("message received");
-                int message = start < 0 ? -1 : block.indexOf("\n\n", start);
-                if (message < 0 || !block.startsWith("MESSAGE ", message + 2)) {
-                    continue;
-                }
-                String sip = block.substring(message + 2).replace("\r\n", "\n");
+            for (String request : receivedRequests("MESSAGE")) {
+                String sip = request.replace("\r\n", "\n");
                 int body = sip.indexOf("\n\n");
                 bodies.add(body < 0 ? "" : declared(sip.substring(body + 2).strip()));
             }
             return bodies;
+        }
+
+        /**
+         * The requests of {@code method} sipp received, in arrival order, each as sipp traced it (start line,
+         * headers, blank line, body; line ends as they came), read as ISO-8859-1.
+         */
+        List<String> receivedRequests(String method) {
+            List<String> requests = new ArrayList<>();
+            for (String block : messages.split("\n-{10,} ")) {
+                int start = block.indexOf("message received");
+                int message = start < 0 ? -1 : block.indexOf("\n\n", start);
+                if (message >= 0 && block.startsWith(method + " ", message + 2)) {
+                    requests.add(block.substring(message + 2));
+                }
+            }
+            return requests;
         }
 
         /** {@code body}, read as ISO-8859-1 bytes, decoded in the charset its XML prolog names. */

@@ -321,11 +321,213 @@ final class SippScenario {
         return this;
     }
 
+    /** How a device's media session answered by {@link #answerInvite} ends. */
+    enum InviteEnd {
+        /**
+         * The platform's BYE, answered 200; until then every INFO in the dialog (MANSRTSP, Annex B) gets a 200
+         * with {@code RTSP/1.0 200 OK}, the INFO's CSeq and an RTP-Info line.
+         */
+        PLATFORM_BYE,
+        /** Once signalled ({@link #SIGNAL}), the device sends BYE in the dialog and expects 200. */
+        DEVICE_BYE,
+        /**
+         * Once signalled, the device sends a MediaStatus NotifyType 121 (end of file, §9.8.3) MESSAGE in the
+         * dialog, expects 200, then the platform's BYE, answered 200.
+         */
+        END_OF_FILE
+    }
+
+    /**
+     * What tells a device waiting in {@link #answerInvite} to end its session: any MESSAGE from the platform
+     * outside the dialog (e.g. {@code platform.send(deviceId, new DeviceStatusQuery())}), answered 200.
+     */
+    static final String SIGNAL = "a MESSAGE outside the dialog";
+
+    /**
+     * Out of call: a channel of a device answering the platform's INVITE (GB/T 28181-2016 §9.2.2, §9.8.2,
+     * Annex F): checks the offer's {@code s=sessionName} and {@code y=}, sends 100 Trying, then 200 with its
+     * Contact and an SDP answer carrying its own {@code ssrc} and the media lines {@code media} ({@code m=}
+     * and attributes, see {@link #udpMedia}, {@link #tcpMedia}), receives the ACK, and ends as {@code end}
+     * says. The INVITE's From, To and Contact are kept for the device's own requests in the dialog. A send
+     * goes straight back to the receiving step ({@code next=}): a request arriving while sipp stands on a
+     * {@code nop} is unexpected to it.
+     */
+    SippScenario answerInvite(String channelId, String sessionName, String ssrc, String media, InviteEnd end) {
+        if (end != InviteEnd.PLATFORM_BYE) {
+            steps.add("  <recv request=\"MESSAGE\" optional=\"true\" next=\"signalled\"/>\n");
+        }
+        steps.add("""
+                  <recv request="INVITE">
+                    <action>
+                      <ereg regexp="s=%1$s[[:space:]]" search_in="body" check_it="true" assign_to="session"/>
+                      <ereg regexp="y=[0-9]+" search_in="body" check_it="true" assign_to="offered"/>
+                      <ereg regexp=".*" search_in="hdr" header="From:" check_it="true" assign_to="inviteFrom"/>
+                      <ereg regexp=".*" search_in="hdr" header="To:" check_it="true" assign_to="inviteTo"/>
+                      <ereg regexp="sip:[^>;]*" search_in="hdr" header="Contact:" check_it="true" assign_to="contact"/>
+                      <log message="INVITE [$session] [$offered] from [$inviteFrom] to [$inviteTo] contact [$contact]"/>
+                    </action>
+                  </recv>
+                  <send>
+                    <![CDATA[
+
+                      SIP/2.0 100 Trying
+                      [last_Via:]
+                      [last_From:]
+                      [last_To:]
+                      [last_Call-ID:]
+                      [last_CSeq:]
+                      Content-Length: 0
+
+                    ]]>
+                  </send>
+                  <send>
+                    <![CDATA[
+
+                      SIP/2.0 200 OK
+                      [last_Via:]
+                      [last_From:]
+                      [last_To:];tag=dev[pid]
+                      [last_Call-ID:]
+                      [last_CSeq:]
+                      Contact: <sip:%2$s@[local_ip]:[local_port];transport=[transport]>
+                      User-Agent: sipp GB28181 device
+                      Content-Type: APPLICATION/SDP
+                      Content-Length: [len]
+
+                      v=0
+                      o=%2$s 0 0 IN IP4 [local_ip]
+                      s=%1$s
+                      c=IN IP4 [local_ip]
+                      t=0 0
+                %3$s      y=%4$s
+                      f=
+
+                    ]]>
+                  </send>
+                  <recv request="ACK"/>
+                """.formatted(sessionName, channelId, media.lines().map(line -> "      " + line + "\n")
+                        .reduce("", String::concat), ssrc));
+        switch (end) {
+            case PLATFORM_BYE -> steps.add("""
+                      <label id="dialog"/>
+                      <recv request="INFO" optional="true" next="info">
+                        <action>
+                          <ereg regexp="CSeq: *[0-9]+" search_in="body" check_it="true" assign_to="rtspCseq"/>
+                        </action>
+                      </recv>
+                      <recv request="BYE"/>
+                    """ + ok("") + """
+                      <nop next="done"/>
+                      <label id="info"/>
+                      <send next="dialog">
+                        <![CDATA[
+
+                          SIP/2.0 200 OK
+                          [last_Via:]
+                          [last_From:]
+                          [last_To:]
+                          [last_Call-ID:]
+                          [last_CSeq:]
+                          Content-Type: Application/MANSRTSP
+                          Content-Length: [len]
+
+                          RTSP/1.0 200 OK
+                          [$rtspCseq]
+                          RTP-Info: seq=1;rtptime=0
+
+                        ]]>
+                      </send>
+                    """);
+            case DEVICE_BYE -> {
+                steps.add(awaitSignal());
+                steps.add(inDialog("BYE", "bye", "", "") + "  <recv response=\"200\"/>\n");
+                steps.add("  <nop next=\"done\"/>\n");
+            }
+            case END_OF_FILE -> {
+                steps.add(awaitSignal());
+                steps.add(inDialog("MESSAGE", "eof", "Content-Type: Application/MANSCDP+xml\n", """
+                        <?xml version="1.0" encoding="GB2312"?>
+                        <Notify>
+                        <CmdType>MediaStatus</CmdType>
+                        <SN>121</SN>
+                        <DeviceID>%s</DeviceID>
+                        <NotifyType>121</NotifyType>
+                        </Notify>
+                        """.formatted(channelId)) + "  <recv response=\"200\"/>\n  <recv request=\"BYE\"/>\n"
+                        + ok("") + "  <nop next=\"done\"/>\n");
+            }
+        }
+        if (end != InviteEnd.PLATFORM_BYE) {
+            steps.add("  <label id=\"signalled\"/>\n" + ok("")
+                    + "  <nop><action><assign assign_to=\"go\" value=\"1\"/></action></nop>\n"
+                    + "  <nop next=\"end\"/>\n");
+        }
+        steps.add("  <label id=\"done\"/>\n");
+        steps.add(handled());
+        steps.add("  <label id=\"end\"/>\n");
+        counts = true;
+        return this;
+    }
+
+    /** The media lines of a device's SDP answer for RTP over UDP to {@code port} (Annex F). */
+    static String udpMedia(int port) {
+        return "m=video " + port + " RTP/AVP 96\na=sendonly\na=rtpmap:96 PS/90000\n";
+    }
+
+    /**
+     * The media lines of a device's SDP answer for RTP over TCP (RFC 4571, RFC 4145): {@code setup} is the
+     * device's role, {@code active} (it connects; port 9) or {@code passive} (it listens on {@code port}).
+     */
+    static String tcpMedia(int port, String setup) {
+        return "m=video " + port + " TCP/RTP/AVP 96\na=sendonly\na=rtpmap:96 PS/90000\na=setup:" + setup
+                + "\na=connection:new\n";
+    }
+
+    /** Waits (20 ms steps) until the {@link #SIGNAL} MESSAGE arrived. */
+    private static String awaitSignal() {
+        return """
+                  <label id="waitSignal"/>
+                  <pause milliseconds="20"/>
+                  <nop>
+                    <action>
+                      <test assign_to="waiting" variable="go" compare="less_than" value="1"/>
+                    </action>
+                  </nop>
+                  <nop next="waitSignal" test="waiting"/>
+                """;
+    }
+
+    /**
+     * A request of the device in the INVITE dialog it answered: to the platform's Contact, From the INVITE's
+     * To with the device's tag, To the INVITE's From, the device's own CSeq space (RFC 3261 §12.2.1.1).
+     */
+    private static String inDialog(String method, String branch, String headers, String body) {
+        return """
+                  <send retrans="500">
+                    <![CDATA[
+
+                      %1$s [$contact] SIP/2.0
+                      Via: SIP/2.0/[transport] [local_ip]:[local_port];rport;branch=z9hG4bK-dev[pid]-%2$s
+                      From: [$inviteTo];tag=dev[pid]
+                      To: [$inviteFrom]
+                      Call-ID: [call_id]
+                      CSeq: 1 %1$s
+                      Max-Forwards: 70
+                      User-Agent: sipp GB28181 device
+                %3$s      Content-Length: [len]
+
+                %4$s    ]]>
+                  </send>
+                """.formatted(method, branch, headers.lines().map(line -> "      " + line + "\n")
+                        .reduce("", String::concat), body);
+    }
+
     /** The scenario text. */
     String xml() {
         StringBuilder xml = new StringBuilder(PROLOG).append("<scenario name=\"").append(name).append("\">\n");
         if (counts || steps.stream().anyMatch(step -> step.contains("handled"))) {
-            xml.append("  <Global variables=\"handled\"/>\n");
+            boolean signalled = steps.stream().anyMatch(step -> step.contains("\"go\""));
+            xml.append("  <Global variables=\"handled").append(signalled ? ",go" : "").append("\"/>\n");
         }
         steps.forEach(xml::append);
         return xml.append("</scenario>\n").toString();

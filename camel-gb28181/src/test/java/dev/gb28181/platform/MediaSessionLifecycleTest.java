@@ -393,6 +393,14 @@ class MediaSessionLifecycleTest {
                 assertThat(failure).isInstanceOf(SipStatusException.class);
                 assertThat(((SipStatusException) failure).status()).isEqualTo(status);
             }
+            CompletableFuture<MansrtspResponse> beyond = fixture.platform.playControl(call.session().callId(),
+                    PlayControl.seek(3600));
+            device.respond(device.nextRequest("INFO", WAIT), 200, "Application/MANSRTSP",
+                    "RTSP/1.0 457 Invalid Range\r\nCSeq: 3\r\n".getBytes(StandardCharsets.US_ASCII));
+            Throwable refused = beyond.handle((r, e) -> e).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(refused).as("a 200 whose MANSRTSP answer is 457").isInstanceOf(PlayControlRefusedException.class)
+                    .hasMessageContaining("457 Invalid Range");
+            assertThat(((PlayControlRefusedException) refused).response().status()).isEqualTo(457);
             CompletableFuture<MansrtspResponse> unanswered = fixture.platform.playControl(call.session().callId(),
                     PlayControl.seek(5));
             assertThat(device.nextRequest("INFO", WAIT)).isNotNull();

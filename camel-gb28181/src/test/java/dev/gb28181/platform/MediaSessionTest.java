@@ -11,6 +11,7 @@ import dev.gb28181.sdp.MediaTransport;
 import dev.gb28181.sdp.SessionType;
 import dev.gb28181.sip.HeaderNames;
 import dev.gb28181.sip.SipRequest;
+import dev.gb28181.testing.MediaStreams;
 import dev.gb28181.testing.RtpSender;
 import dev.gb28181.testing.TestDevice;
 import org.junit.jupiter.api.AfterEach;
@@ -27,7 +28,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,8 +47,7 @@ class MediaSessionTest {
     static final String DEVICE = "34020000001320000001";
     static final String CHANNEL = "34020000001310000001";
     static final Duration WAIT = Duration.ofSeconds(10);
-    /** testsrc2 at 25 fps for 2 s. */
-    static final int FRAMES = 50;
+    static final int FRAMES = MediaStreams.FRAMES;
 
     @TempDir
     static Path dir;
@@ -60,13 +59,7 @@ class MediaSessionTest {
 
     @BeforeAll
     static void makeStream() throws Exception {
-        Process ffmpeg = new ProcessBuilder("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
-                "testsrc2=size=320x240:rate=25", "-t", "2", "-c:v", "libx264", "-g", "25", "-bf", "0", "-f", "mpeg",
-                "x.ps").directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("ffmpeg.log")
-                        .toFile()).start();
-        assertThat(ffmpeg.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(ffmpeg.exitValue()).as(Files.readString(dir.resolve("ffmpeg.log"))).isZero();
-        ps = Files.readAllBytes(dir.resolve("x.ps"));
+        ps = MediaStreams.h264Ps(dir);
     }
 
     @BeforeEach
@@ -298,18 +291,11 @@ class MediaSessionTest {
     /** {@link #sendPaced} from packet {@code first} on, the earlier ones counted already. */
     static void sendPaced(MediaSession session, List<byte[]> packets, int first, DatagramSocket media)
             throws IOException {
-        InetSocketAddress to = new InetSocketAddress("127.0.0.1", session.localMediaAddress().getPort());
-        for (int from = first; from < packets.size(); from += 32) {
-            int end = Math.min(packets.size(), from + 32);
-            RtpSender.sendUdp(packets.subList(from, end), media, to);
-            await().atMost(WAIT).until(() -> session.rtpStats().packets() >= end);
-        }
+        MediaStreams.sendPaced(session, packets, first, media, WAIT);
     }
 
     /** The device's answer as a camera writes it. */
     static String answer(String ssrc, int port, String proto, String extra) {
-        return "v=0\r\no=" + CHANNEL + " 0 0 IN IP4 127.0.0.1\r\ns=Play\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
-                + "m=video " + port + ' ' + proto + " 96\r\na=sendonly\r\na=rtpmap:96 PS/90000\r\n" + extra
-                + "y=" + ssrc + "\r\n";
+        return MediaStreams.answer(CHANNEL, ssrc, port, proto, extra);
     }
 }

@@ -5,16 +5,8 @@ import dev.gb28181.platform.Gb28181Platform;
 import dev.gb28181.platform.PlatformConfig;
 import dev.gb28181.platform.RegisterEvent;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -48,35 +40,32 @@ public final class DeviceLoadGenerator {
     private static final Set<String> OPTIONS = Set.of("devices", "rate", "seconds", "warmup-seconds", "sockets", "window",
             "register-seconds", "settle-seconds", "host", "port", "password", "platform-id", "domain");
 
-    private final Map<String, String> options;
-    private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    private final com.sun.management.OperatingSystemMXBean os =
-            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private final LoadOptions options;
+    private final ProcessMeter meter = new ProcessMeter();
     private final LongAdder registeredEvents = new LongAdder();
     private final LongAdder keepaliveEvents = new LongAdder();
 
-    private DeviceLoadGenerator(Map<String, String> options) {
+    private DeviceLoadGenerator(LoadOptions options) {
         this.options = options;
     }
 
     public static void main(String[] args) throws InterruptedException {
-        new DeviceLoadGenerator(parse(args)).run();
+        new DeviceLoadGenerator(LoadOptions.parse(args, OPTIONS)).run();
     }
 
     private void run() throws InterruptedException {
-        int devices = intOption("devices", 10_000);
-        int rate = intOption("rate", 5_000);
-        int seconds = intOption("seconds", 20);
-        int warmupSeconds = intOption("warmup-seconds", 5);
-        int sockets = intOption("sockets", 4);
-        int window = intOption("window", 500);
-        int registerSeconds = intOption("register-seconds", 60);
-        int settleSeconds = intOption("settle-seconds", 35);
-        String platformId = options.getOrDefault("platform-id", "34020000002000000001");
-        String domain = options.getOrDefault("domain", platformId.substring(0, 10));
-        String password = options.getOrDefault("password", "gb28181-load");
-        boolean inProcess = !options.containsKey("host") && !options.containsKey("port");
+        int devices = options.intValue("devices", 10_000);
+        int rate = options.intValue("rate", 5_000);
+        int seconds = options.intValue("seconds", 20);
+        int warmupSeconds = options.intValue("warmup-seconds", 5);
+        int sockets = options.intValue("sockets", 4);
+        int window = options.intValue("window", 500);
+        int registerSeconds = options.intValue("register-seconds", 60);
+        int settleSeconds = options.intValue("settle-seconds", 35);
+        String platformId = options.string("platform-id", "34020000002000000001");
+        String domain = options.string("domain", platformId.substring(0, 10));
+        String password = options.string("password", "gb28181-load");
+        boolean inProcess = !options.has("host") && !options.has("port");
 
         Gb28181Platform platform = null;
         InetSocketAddress target;
@@ -93,8 +82,8 @@ public final class DeviceLoadGenerator {
             platform.start();
             target = new InetSocketAddress("127.0.0.1", platform.sipPort());
         } else {
-            target = new InetSocketAddress(loopback(options.getOrDefault("host", "127.0.0.1")),
-                    intOption("port", 5060));
+            target = new InetSocketAddress(LoadOptions.loopback(options.string("host", "127.0.0.1")),
+                    options.intValue("port", 5060));
         }
 
         System.out.printf("camel-gb28181 device load: %d devices on %d UDP sockets, keepalives %d/s for %d s "
@@ -106,13 +95,13 @@ public final class DeviceLoadGenerator {
 
         try (SimulatedDevices simulated = new SimulatedDevices(target, target.getHostString(), sockets, devices,
                 Math.max(1, Math.multiplyExact(rate, warmupSeconds + seconds)), platformId, domain, password)) {
-            long heapBefore = inProcess ? settledHeap() : 0;
+            long heapBefore = inProcess ? meter.settledHeap() : 0;
 
             Cpu cpu = cpu(simulated);
             SimulatedDevices.RegistrationResult registration =
                     simulated.register(window, Duration.ofSeconds(registerSeconds));
             Cpu registrationCpu = cpu(simulated).since(cpu);
-            long heapRegistered = inProcess ? settledHeap() : 0;
+            long heapRegistered = inProcess ? meter.settledHeap() : 0;
 
             System.out.printf("%nregistration: %d of %d registered, %d failed (%d without answer, answers %s), "
                             + "%d retransmissions, in %.2f s = %.0f devices/s%n",
@@ -133,7 +122,7 @@ public final class DeviceLoadGenerator {
                     System.out.printf("  waiting %d s for the platform's completed transactions to end%n",
                             settleSeconds);
                     Thread.sleep(Duration.ofSeconds(settleSeconds).toMillis());
-                    long heapSettled = settledHeap();
+                    long heapSettled = meter.settledHeap();
                     double perDevice = (heapSettled - heapBefore) / (double) Math.max(1, registration.registered());
                     System.out.printf("  %+.0f bytes/device once they ended (%d MiB used)%n", perDevice,
                             heapSettled >> 20);
@@ -177,29 +166,14 @@ public final class DeviceLoadGenerator {
         System.out.printf("  target %s: %s%n", what, met ? "MET" : "MISSED");
     }
 
-    /** Used heap after full collections, so only live objects count. */
-    private long settledHeap() throws InterruptedException {
-        for (int i = 0; i < 3; i++) {
-            memory.gc();
-            Thread.sleep(200);
-        }
-        return memory.getHeapMemoryUsage().getUsed();
-    }
-
     /**
      * A CPU snapshot. {@code getCpuLoad()} reports the machine's load since its previous call, so
      * calling it at the start and the end of a phase gives the phase's machine-wide figure.
      */
     private Cpu cpu(SimulatedDevices simulated) {
-        long generator = threads.getCurrentThreadCpuTime() + threads.getThreadCpuTime(simulated.receiverThread().getId());
-        long io = 0;
-        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null && info.getThreadName().startsWith(IO_THREAD_PREFIX)) {
-                io += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
-            }
-        }
-        return new Cpu(System.nanoTime(), os.getProcessCpuTime(), generator, io, os.getCpuLoad(),
-                os.getSystemLoadAverage());
+        long generator = meter.currentThreadCpuNanos() + meter.threadCpuNanos(simulated.receiverThread());
+        return new Cpu(System.nanoTime(), meter.processCpuNanos(), generator, meter.threadCpuNanos(IO_THREAD_PREFIX),
+                meter.machineLoad(), meter.loadAverage());
     }
 
     /**
@@ -225,35 +199,5 @@ public final class DeviceLoadGenerator {
                     100.0 * ioNanos / wallNanos, 100 * machineLoad, Math.max(0, 100 * machineLoad - process),
                     loadAverage);
         }
-    }
-
-    private int intOption(String name, int defaultValue) {
-        String value = options.get(name);
-        return value == null ? defaultValue : Integer.parseInt(value);
-    }
-
-    private static InetAddress loopback(String host) {
-        try {
-            InetAddress address = InetAddress.getByName(host);
-            if (!address.isLoopbackAddress()) {
-                throw new IllegalArgumentException("the load generator only targets loopback, not " + host);
-            }
-            return address;
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("unknown host " + host, e);
-        }
-    }
-
-    private static Map<String, String> parse(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String name = args[i].startsWith("--") ? args[i].substring(2) : "";
-            if (!OPTIONS.contains(name) || i + 1 == args.length) {
-                throw new IllegalArgumentException("expected --name value pairs with names " + OPTIONS + ", got: "
-                        + String.join(" ", args));
-            }
-            options.put(name, args[++i]);
-        }
-        return options;
     }
 }

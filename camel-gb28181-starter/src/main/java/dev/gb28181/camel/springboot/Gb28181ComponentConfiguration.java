@@ -143,6 +143,34 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
      */
     private Duration offlineDevicesWindow = Duration.ofMinutes(5);
     /**
+     * The address written into the SDP offers of media sessions (GB/T 28181-2016 section 9.2, Annex F
+     * c=): where devices send RTP. Default: the local address of the route to the device.
+     */
+    private String mediaHost;
+    /**
+     * The local ports media sessions receive RTP on (UDP, TCP passive; GB/T 28181-2016 section 9.2),
+     * first-last, e.g. 30000-30999: one port per session.
+     */
+    private String mediaPortRange = "30000-30499";
+    /**
+     * How long a media session may receive no RTP before the platform ends it with BYE (a camera that
+     * stopped streaming without BYE, a NAT that closed); a paused playback is not timed out. 0 disables
+     * it.
+     */
+    private Duration mediaTimeout = Duration.ofSeconds(30);
+    /**
+     * One UDP port for the RTP of every UDP media session, told apart by SSRC (GB/T 28181-2016 Annex F):
+     * a platform behind a firewall opens one media port. 0: a port of mediaPortRange per session. TCP
+     * sessions always take a port of the range.
+     */
+    private Integer mediaSharedPort = 0;
+    /**
+     * Accept RTP (and TCP passive connections) from any source address instead of only the device's SIP
+     * host: for devices whose media leaves from another address than their signalling (NAT, multi-homed
+     * NVRs).
+     */
+    private Boolean mediaAnySource = false;
+    /**
      * The platform settings shared by all endpoints of this component. The option is a
      * dev.gb28181.camel.Gb28181Configuration type (a #bean:name reference).
      */
@@ -383,6 +411,46 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
 
     public void setOfflineDevicesWindow(Duration offlineDevicesWindow) {
         this.offlineDevicesWindow = offlineDevicesWindow;
+    }
+
+    public String getMediaHost() {
+        return mediaHost;
+    }
+
+    public void setMediaHost(String mediaHost) {
+        this.mediaHost = mediaHost;
+    }
+
+    public String getMediaPortRange() {
+        return mediaPortRange;
+    }
+
+    public void setMediaPortRange(String mediaPortRange) {
+        this.mediaPortRange = mediaPortRange;
+    }
+
+    public Duration getMediaTimeout() {
+        return mediaTimeout;
+    }
+
+    public void setMediaTimeout(Duration mediaTimeout) {
+        this.mediaTimeout = mediaTimeout;
+    }
+
+    public Integer getMediaSharedPort() {
+        return mediaSharedPort;
+    }
+
+    public void setMediaSharedPort(Integer mediaSharedPort) {
+        this.mediaSharedPort = mediaSharedPort;
+    }
+
+    public Boolean getMediaAnySource() {
+        return mediaAnySource;
+    }
+
+    public void setMediaAnySource(Boolean mediaAnySource) {
+        this.mediaAnySource = mediaAnySource;
     }
 
     public Gb28181Configuration getConfiguration() {

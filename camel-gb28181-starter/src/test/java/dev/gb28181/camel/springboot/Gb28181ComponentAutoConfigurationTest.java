@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gb28181.camel.Gb28181Component;
 import dev.gb28181.camel.Gb28181Configuration;
+import dev.gb28181.media.MediaPortAllocator;
 import dev.gb28181.platform.CredentialsProvider;
 
 import java.time.Duration;
@@ -39,6 +40,10 @@ import org.springframework.context.annotation.Configuration;
         "camel.component.gb28181.sip-trace=true",
         "camel.component.gb28181.sip-trace-devices=34020000001320000001,34020000001320000002",
         "camel.component.gb28181.offline-devices-window=2m",
+        "camel.component.gb28181.media-host=198.51.100.7",
+        "camel.component.gb28181.media-port-range=31000-31099",
+        "camel.component.gb28181.media-timeout=45s",
+        "camel.component.gb28181.media-any-source=true",
         "camel.component.gb28181.credentials-provider=#bean:deviceCredentials" })
 class Gb28181ComponentAutoConfigurationTest {
 
@@ -75,6 +80,12 @@ class Gb28181ComponentAutoConfigurationTest {
         assertThat(component.getPlatform().config().controlResponseTimeout()).isEqualTo(Duration.ofSeconds(3));
         assertThat(component.getPlatform().sipTrace().deviceIds())
                 .containsExactly("34020000001320000001", "34020000001320000002");
+        assertThat(component.getPlatform().config().mediaHost()).isEqualTo("198.51.100.7");
+        assertThat(component.getPlatform().config().mediaPortRange())
+                .isEqualTo(new MediaPortAllocator.PortRange(31000, 31099));
+        assertThat(component.getPlatform().config().mediaTimeout()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(component.getPlatform().config().mediaAnySource()).isTrue();
+        assertThat(component.getPlatform().config().mediaSharedPort()).isZero();
     }
 
     @Configuration

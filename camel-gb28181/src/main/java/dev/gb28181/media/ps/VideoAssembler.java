@@ -3,7 +3,6 @@ package dev.gb28181.media.ps;
 import dev.gb28181.media.MediaCodec;
 import dev.gb28181.media.MediaFrame;
 import io.netty.buffer.ByteBuf;
-import io.netty.util.ByteProcessor;
 import java.util.function.Consumer;
 
 /**
@@ -15,7 +14,7 @@ import java.util.function.Consumer;
  * starts in that PES. The codec comes from the PSM or, without one, from the first recognisable header.
  * Not thread-safe.
  */
-final class VideoAssembler implements ByteProcessor {
+final class VideoAssembler {
     private static final int PTS_SLOTS = 4;
 
     private final Consumer<MediaFrame> out;
@@ -38,7 +37,6 @@ final class VideoAssembler implements ByteProcessor {
     private int nal0;
     private int nal1;
     private int nal2;
-    private boolean nalPending;
 
     // access unit being assembled; auStart < 0 when none
     private long auStart = -1;
@@ -107,18 +105,24 @@ final class VideoAssembler implements ByteProcessor {
         ptsSize++;
     }
 
-    /** Appends PES payload bytes {@code [from, from + length)} of {@code buf}. */
+    /**
+     * Appends PES payload bytes {@code [from, from + length)} of {@code buf} and finds the NAL units in them.
+     * Between start codes the bytes are skipped a word at a time ({@link #skipPlain}); only the words that
+     * could hold part of a start code, and the bytes of a NAL header, go through {@link #scan} one by one.
+     */
     void payload(ByteBuf buf, int from, int length) {
         queue.add(buf, from, length);
         int i = from;
         int to = from + length;
         while (i < to) {
-            int stop = buf.forEachByte(i, to - i, this);
-            if (stop < 0) {
-                break;
+            if (hdrCount < 0) {
+                i = skipPlain(buf, i, to);
             }
-            onNal();
-            i = stop + 1;
+            for (int stop = Math.min(i + Long.BYTES, to); i < stop; i++) {
+                if (scan(buf.getByte(i))) {
+                    onNal();
+                }
+            }
         }
         if (auStart < 0) {
             // nothing to assemble yet: keep only what a start code being recognised may still need
@@ -129,9 +133,34 @@ final class VideoAssembler implements ByteProcessor {
         }
     }
 
-    /** Scans one byte; stops (returns false) when a NAL/start-code header is complete. */
-    @Override
-    public boolean process(byte value) {
+    /**
+     * Skips, 8 bytes at a time, the words in which no start code can end: those without two adjacent zero
+     * bytes, and whose first byte is neither a zero nor a one following zeros of the previous word. Over
+     * such bytes {@link #scan} would only count trailing zeros, so the skip leaves exactly the state it
+     * would have left (ffmpeg's H.264 parser likewise looks for zero bytes a word at a time). Called between
+     * NAL headers only. Returns where byte-wise scanning resumes: the first word that might hold a start
+     * code, or the tail shorter than a word.
+     */
+    private int skipPlain(ByteBuf buf, int from, int to) {
+        int i = from;
+        int z = zeros;
+        while (to - i >= Long.BYTES) {
+            long w = buf.getLongLE(i);
+            // high bit of each zero byte, exactly (no borrow between bytes)
+            long zero = ~(((w & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL) | w) & 0x8080808080808080L;
+            if ((zero & (zero >>> 8)) != 0 || (z > 0 && (w & 0xFE) == 0)) {
+                break;
+            }
+            z = (int) (zero >>> 63);
+            i += Long.BYTES;
+        }
+        zeros = z;
+        pos += i - from;
+        return i;
+    }
+
+    /** Scans one byte; true when a NAL/start-code header is complete. */
+    private boolean scan(byte value) {
         int b = value & 0xFF;
         long p = pos++;
         boolean stop = false;
@@ -150,7 +179,7 @@ final class VideoAssembler implements ByteProcessor {
         }
         if (b == 0) {
             zeros++;
-            return !stop;
+            return stop;
         }
         if (b == 1 && zeros >= 2) {
             if (hdrCount >= 0) {
@@ -165,7 +194,7 @@ final class VideoAssembler implements ByteProcessor {
             hdr2 = 0;
         }
         zeros = 0;
-        return !stop;
+        return stop;
     }
 
     private void headerComplete() {
@@ -174,14 +203,9 @@ final class VideoAssembler implements ByteProcessor {
         nal0 = hdr0;
         nal1 = hdr1;
         nal2 = hdr2;
-        nalPending = true;
     }
 
     private void onNal() {
-        if (!nalPending) {
-            return;
-        }
-        nalPending = false;
         if (codec == null) {
             codec = probe(nal0, nal1);
             if (codec == null) {
@@ -306,7 +330,6 @@ final class VideoAssembler implements ByteProcessor {
         }
         auStart = -1;
         waitKey = true;
-        nalPending = false;
         hdrCount = -1;
         zeros = 0;
         ptsSize = 0;

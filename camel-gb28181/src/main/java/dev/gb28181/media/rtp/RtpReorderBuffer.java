@@ -13,8 +13,11 @@ import java.util.Arrays;
  * the sink gets {@link RtpSink#onGap} and the held packets that follow. A jump of
  * {@value #MAX_DROPOUT} or more (a device that restarted its sequence) is followed only when the next
  * packet confirms it, as RFC 3550 A.1 does. Duplicates and packets older than the window are dropped
- * and counted. The stream starts at the first packet received: one reordered before it counts as late.
- * {@link #flush()} delivers what is held at the end of a stream.
+ * and counted. The stream starts at the lowest sequence number among its first {@value #START_PACKETS}
+ * packets (held until they are there): a device's first packets swapped on the way would otherwise lose
+ * the first one, which carries the pack header, the PSM and the start of the key frame, and so the whole
+ * first GOP and, with a PSM sent only once, the audio of the session. {@link #flush()} delivers what is
+ * held at the end of a stream.
  *
  * <p>Not thread-safe: one receiver event loop feeds it. It owns the packets it is given: each is
  * released after the sink returns or when dropped.
@@ -27,12 +30,16 @@ public final class RtpReorderBuffer {
     public static final int MAX_DROPOUT = 3000;
     /** A backward jump of more than this many packets is a resynchronisation (RFC 3550 A.1). */
     public static final int MAX_MISORDER = 100;
+    /** Packets gathered before the stream's first sequence number is chosen (at most the window). */
+    public static final int START_PACKETS = 4;
 
     private final RtpSink sink;
     private final RtpStats stats;
     private final int window;
     private final RtpPacket[] held;
     private final int[] delivered;
+    private RtpPacket[] starting;
+    private int startingCount;
     private int heldCount;
     private boolean started;
     private int next;
@@ -51,16 +58,20 @@ public final class RtpReorderBuffer {
         this.window = window;
         this.held = new RtpPacket[window];
         this.delivered = new int[window];
+        this.starting = new RtpPacket[Math.min(START_PACKETS, window)];
         Arrays.fill(delivered, -1);
     }
 
     /** Takes ownership of {@code packet}: delivers it (and what it unblocks), holds it, or drops it. */
     public void add(RtpPacket packet) {
-        int seq = packet.sequence();
         if (!started) {
-            started = true;
-            next = seq;
+            starting[startingCount++] = packet;
+            if (startingCount == starting.length) {
+                start();
+            }
+            return;
         }
+        int seq = packet.sequence();
         int delta = (short) (seq - next);
         if (delta >= MAX_DROPOUT || delta < -MAX_MISORDER) {
             resync(packet, seq);
@@ -92,6 +103,9 @@ public final class RtpReorderBuffer {
 
     /** Delivers every held packet in order, reporting the holes between them as gaps. */
     public void flush() {
+        if (!started && startingCount > 0) {
+            start();
+        }
         while (heldCount > 0) {
             skipOne();
             drain();
@@ -100,6 +114,11 @@ public final class RtpReorderBuffer {
 
     /** Releases the held packets without delivering them (the session is over). */
     public void close() {
+        for (int i = 0; i < startingCount; i++) {
+            starting[i].release();
+            starting[i] = null;
+        }
+        startingCount = 0;
         for (int i = 0; i < window; i++) {
             if (held[i] != null) {
                 held[i].release();
@@ -109,13 +128,49 @@ public final class RtpReorderBuffer {
         heldCount = 0;
     }
 
-    /** Packets currently held waiting for a missing one. */
+    /** Packets currently held: waiting for a missing one, or gathered before the stream's start. */
     public int held() {
-        return heldCount;
+        return heldCount + startingCount;
     }
 
     public RtpStats stats() {
         return stats;
+    }
+
+    /**
+     * Starts the stream at the lowest of the gathered sequence numbers (compared modulo 2^16 from the first,
+     * within {@value #MAX_MISORDER}) and passes the gathered packets through the normal path.
+     */
+    private void start() {
+        started = true;
+        int first = starting[0].sequence();
+        int lowest = first;
+        for (int i = 1; i < startingCount; i++) {
+            int seq = starting[i].sequence();
+            if ((short) (seq - lowest) < 0 && (short) (first - seq) <= MAX_MISORDER) {
+                lowest = seq;
+            }
+        }
+        next = lowest;
+        int count = startingCount;
+        startingCount = 0;
+        RuntimeException failure = null;
+        for (int i = 0; i < count; i++) {
+            RtpPacket packet = starting[i];
+            starting[i] = null;
+            try {
+                add(packet);
+            } catch (RuntimeException e) { // a failing sink loses its packet, not the others gathered
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     private void resync(RtpPacket packet, int seq) {

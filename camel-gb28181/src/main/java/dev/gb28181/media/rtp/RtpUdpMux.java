@@ -144,7 +144,7 @@ public final class RtpUdpMux {
                 unknownSsrc.increment();
                 dropLog.warn("RTP from {} with SSRC {} dropped: no session has it", datagram.sender(), ssrc);
             } else {
-                session.receive(content, datagram.sender());
+                session.receiveDatagram(content, datagram.sender());
             }
         }
 

@@ -48,7 +48,7 @@ public final class RtpUdpReceiver extends RtpReceiver {
             if (datagram.content().readableBytes() > config.maxPacketSize()) {
                 malformed(datagram.sender(), "datagram longer than " + config.maxPacketSize() + " bytes");
             } else {
-                receive(datagram.content(), datagram.sender());
+                receiveDatagram(datagram.content(), datagram.sender());
             }
         }
 

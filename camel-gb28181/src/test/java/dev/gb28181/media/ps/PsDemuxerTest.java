@@ -262,6 +262,111 @@ class PsDemuxerTest {
         assertThat(result.frames).allSatisfy(f -> assertThat(f.data().length).isLessThanOrEqualTo(4000));
     }
 
+    /**
+     * Start codes at every offset of the 8-byte words the assembler skips, 3- and 4-byte start codes, extra
+     * zero bytes before them (trailing_zero_8bits, ITU-T H.264 §7.3.2), zeros and emulation-prevention bytes
+     * inside slices, pictures of several slices: fed in random slices (word skipping) and one byte at a time
+     * (byte-wise scanning only), the access units come out exactly as built.
+     */
+    @Test
+    void accessUnitsAreCutAtTheirStartCodesWhereverTheyFallInAWord() {
+        Random random = new Random(17);
+        List<byte[]> units = new ArrayList<>();
+        ByteArrayOutputStream es = new ByteArrayOutputStream();
+        int trailingZeros = 0;
+        for (int k = 0; k < 160; k++) {
+            ByteArrayOutputStream au = new ByteArrayOutputStream();
+            boolean key = k % 40 == 0;
+            // after trailing zeros only a 4-byte start code is unambiguous: up to 3 zeros belong to it
+            boolean first4 = trailingZeros > 0 || random.nextBoolean();
+            if (k % 3 != 2) {
+                nal(au, first4, 0x09); // AUD
+                payload(au, random, 1);
+                first4 = random.nextBoolean();
+            }
+            if (key) {
+                nal(au, first4, 0x67); // SPS
+                payload(au, random, 12);
+                nal(au, random.nextBoolean(), 0x68); // PPS
+                payload(au, random, 4);
+                first4 = random.nextBoolean();
+            }
+            if (k % 5 == 1) {
+                nal(au, first4, 0x06); // SEI
+                payload(au, random, random.nextInt(40));
+                first4 = random.nextBoolean();
+            }
+            int slices = 1 + random.nextInt(3);
+            for (int slice = 0; slice < slices; slice++) {
+                // first_mb_in_slice is ue(v): 0, a leading 1 bit, begins a picture; later slices start elsewhere
+                int first = slice == 0 ? 0x80 | random.nextInt(0x80) : 1 + random.nextInt(0x7F);
+                nal(au, slice == 0 ? first4 : random.nextBoolean(), key ? 0x65 : 0x41);
+                au.write(first);
+                payload(au, random, random.nextInt(k % 7 == 0 ? 3000 : 400));
+            }
+            trailingZeros = k < 159 && random.nextInt(4) == 0 ? 1 + random.nextInt(6) : 0;
+            au.writeBytes(new byte[trailingZeros]); // trailing_zero_8bits belong to the unit they follow
+            units.add(au.toByteArray());
+            es.writeBytes(au.toByteArray());
+        }
+        ByteArrayOutputStream ps = new ByteArrayOutputStream();
+        ps.writeBytes(new byte[] {0, 0, 1, (byte) 0xBA, 0x44, 0, 4, 0, 4, 1, 1, (byte) 0x89, (byte) 0xC3,
+            (byte) 0xF8});
+        byte[] video = es.toByteArray();
+        for (int i = 0; i < video.length; ) {
+            int n = Math.min(1 + random.nextInt(5000), video.length - i);
+            byte[] body = new byte[3 + n];
+            body[0] = (byte) 0x80; // MPEG-2 PES header, no PTS
+            System.arraycopy(video, i, body, 3, n);
+            ps.writeBytes(pes(0xE0, body));
+            i += n;
+        }
+        byte[] stream = ps.toByteArray();
+
+        Result sliced = demux(stream, random, PsDemuxer.DEFAULT_MAX_FRAME_SIZE);
+        List<MediaFrame> bytewise = new ArrayList<>();
+        PsDemuxer demuxer = new PsDemuxer(bytewise::add);
+        for (byte b : stream) {
+            demuxer.feed(Unpooled.wrappedBuffer(new byte[] {b}));
+        }
+        demuxer.frameEnd();
+        demuxer.close();
+
+        assertThat(sliced.frames).hasSize(units.size());
+        for (int k = 0; k < units.size(); k++) {
+            assertThat(sliced.frames.get(k).data()).as("access unit %d", k).isEqualTo(units.get(k));
+            assertThat(sliced.frames.get(k).keyFrame()).isEqualTo(k % 40 == 0);
+        }
+        assertThat(bytewise).isEqualTo(sliced.frames);
+        assertThat(sliced.stats.droppedFrames()).isZero();
+    }
+
+    /** A 3- or 4-byte start code and the NAL header byte. */
+    private static void nal(ByteArrayOutputStream out, boolean fourBytes, int header) {
+        if (fourBytes) {
+            out.write(0);
+        }
+        out.writeBytes(new byte[] {0, 0, 1, (byte) header});
+    }
+
+    /**
+     * Payload bytes rich in zeros, with emulation prevention (a 0x03 after two zeros where the next byte
+     * would be 0..3, H.264 §7.4.1), ending with a non-zero byte (the rbsp_stop_one_bit).
+     */
+    private static void payload(ByteArrayOutputStream out, Random random, int size) {
+        int zeros = 0;
+        for (int i = 0; i < size; i++) {
+            int b = random.nextInt(6) == 0 ? 0 : random.nextInt(256);
+            if (zeros >= 2 && b <= 3) {
+                out.write(3);
+                zeros = 0;
+            }
+            out.write(b);
+            zeros = b == 0 ? zeros + 1 : 0;
+        }
+        out.write(0x80);
+    }
+
     private Path makeStream(String source) throws IOException, InterruptedException {
         String[] ffmpegVideo = {"-f", "lavfi", "-i", TESTSRC, "-t", "2", "-g", "25", "-bf", "0", "-c:v"};
         return switch (source) {

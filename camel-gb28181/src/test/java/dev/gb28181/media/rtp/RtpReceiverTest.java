@@ -41,6 +41,7 @@ class RtpReceiverTest {
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         private int lost;
         private int packets;
+        private int largestBuffer;
 
         @Override
         public synchronized void onPacket(RtpPacket p) {
@@ -48,6 +49,12 @@ class RtpReceiverTest {
             p.payload().getBytes(p.payload().readerIndex(), b);
             bytes.writeBytes(b);
             packets++;
+            largestBuffer = Math.max(largestBuffer, p.payload().unwrap().capacity());
+        }
+
+        /** The capacity of the largest buffer a payload was a slice of: what a held packet keeps in memory. */
+        synchronized int largestBuffer() {
+            return largestBuffer;
         }
 
         @Override
@@ -139,6 +146,8 @@ class RtpReceiverTest {
         assertThat(receiver.stats().packets()).isEqualTo(packets.size());
         assertThat(receiver.stats().bytes()).isEqualTo(ps.length);
         assertThat(receiver.stats().lost()).isZero();
+        // each payload is a slice of its own datagram's bytes, not of the 64 KiB receive buffer
+        assertThat(sink.largestBuffer()).isEqualTo(RtpPacket.HEADER_SIZE + 1400);
     }
 
     @Test

@@ -75,6 +75,7 @@ class RtpUdpMuxTest {
             assertThat(sinkA.bytes()).isEqualTo(psA);
             assertThat(sinkB.bytes()).isEqualTo(psB);
             assertThat(a.stats().duplicates()).isPositive();
+            assertThat(sinkA.largestBuffer()).isEqualTo(RtpPacket.HEADER_SIZE + 1400);
 
             a.close().get(5, TimeUnit.SECONDS);
             assertThat(mux.sessions()).isEqualTo(1);

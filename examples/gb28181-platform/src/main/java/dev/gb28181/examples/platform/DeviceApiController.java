@@ -1,25 +1,15 @@
 package dev.gb28181.examples.platform;
 
-import dev.gb28181.camel.Gb28181Component;
 import dev.gb28181.camel.Gb28181Constants;
 import dev.gb28181.manscdp.ManscdpResponse;
-import dev.gb28181.platform.ControlRefusedException;
 import dev.gb28181.platform.Device;
-import dev.gb28181.platform.DeviceUnavailableException;
-import dev.gb28181.platform.ManscdpTimeoutException;
-import dev.gb28181.platform.SipStatusException;
 
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.TypeConversionException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -85,12 +75,10 @@ public class DeviceApiController {
             "aux", Gb28181Constants.AUX,
             "cmd", Gb28181Constants.PTZ_CMD);
 
-    private final CamelContext camelContext;
-    private final ProducerTemplate producer;
+    private final Gb28181Commands commands;
 
-    public DeviceApiController(CamelContext camelContext, ProducerTemplate producer) {
-        this.camelContext = camelContext;
-        this.producer = producer;
+    public DeviceApiController(Gb28181Commands commands) {
+        this.commands = commands;
     }
 
     /** A registered device as the API shows it. */
@@ -105,7 +93,7 @@ public class DeviceApiController {
 
     @GetMapping
     public List<DeviceView> devices() {
-        return component().getPlatform().registry().devices().stream()
+        return commands.platform().registry().devices().stream()
                 .map(DeviceView::of)
                 .sorted(Comparator.comparing(DeviceView::id))
                 .toList();
@@ -113,18 +101,19 @@ public class DeviceApiController {
 
     @GetMapping("/{deviceId}")
     public ResponseEntity<Object> device(@PathVariable String deviceId) {
-        return component().getPlatform().registry().find(deviceId)
+        return commands.platform().registry().find(deviceId)
                 .<ResponseEntity<Object>>map(device -> ResponseEntity.ok(DeviceView.of(device)))
-                .orElseGet(() -> error(HttpStatus.NOT_FOUND, "Device " + deviceId + " is not registered"));
+                .orElseGet(() -> Gb28181Commands.error(HttpStatus.NOT_FOUND,
+                        "Device " + deviceId + " is not registered"));
     }
 
     /** Sends a PTZCmd to a channel: {@code action} with its parameters, or a raw {@code cmd}. */
     @PostMapping("/{deviceId}/channels/{channelId}/ptz")
     public ResponseEntity<Object> ptz(@PathVariable String deviceId, @PathVariable String channelId,
             @RequestParam Map<String, String> parameters) {
-        Map<String, Object> headers = headers(parameters, PTZ_PARAMETERS);
+        Map<String, Object> headers = Gb28181Commands.headers(parameters, PTZ_PARAMETERS);
         headers.put(Gb28181Constants.CHANNEL_ID, channelId);
-        return send(deviceId, "gb28181:ptz", headers, exchange -> {
+        return commands.toDevice(deviceId, "gb28181:ptz", headers, exchange -> {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("deviceId", deviceId);
             result.put("channelId", channelId);
@@ -138,9 +127,9 @@ public class DeviceApiController {
     @PostMapping("/{deviceId}/control")
     public ResponseEntity<Object> control(@PathVariable String deviceId,
             @RequestParam Map<String, String> parameters) {
-        Map<String, Object> headers = headers(parameters, CONTROL_PARAMETERS);
+        Map<String, Object> headers = Gb28181Commands.headers(parameters, CONTROL_PARAMETERS);
         String cmd = parameters.get("cmd");
-        return send(deviceId, "gb28181:control", headers, exchange -> {
+        return commands.toDevice(deviceId, "gb28181:control", headers, exchange -> {
             ManscdpResponse response = exchange.getMessage().getBody(ManscdpResponse.class);
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("deviceId", deviceId);
@@ -151,68 +140,4 @@ public class DeviceApiController {
         });
     }
 
-    private interface Reply {
-        ResponseEntity<Object> of(Exchange done);
-    }
-
-    private ResponseEntity<Object> send(String deviceId, String uri, Map<String, Object> headers, Reply reply) {
-        Device device = component().getPlatform().registry().find(deviceId).orElse(null);
-        if (device == null) {
-            return error(HttpStatus.NOT_FOUND, "Device " + deviceId + " is not registered");
-        }
-        if (!device.online()) {
-            return error(HttpStatus.CONFLICT, "Device " + deviceId + " is offline");
-        }
-        headers.put(Gb28181Constants.DEVICE_ID, deviceId);
-        Exchange done = producer.send(uri, exchange -> exchange.getMessage().setHeaders(headers));
-        Exception failure = done.getException();
-        if (failure == null) {
-            return reply.of(done);
-        }
-        if (failure instanceof IllegalArgumentException || failure instanceof TypeConversionException) {
-            return error(HttpStatus.BAD_REQUEST, failure.getMessage());
-        }
-        if (failure instanceof DeviceUnavailableException) {
-            return error(HttpStatus.CONFLICT, failure.getMessage());
-        }
-        if (failure instanceof ManscdpTimeoutException) {
-            return error(HttpStatus.GATEWAY_TIMEOUT, failure.getMessage());
-        }
-        if (failure instanceof SipStatusException sip) {
-            return error(HttpStatus.BAD_GATEWAY, failure.getMessage(), Map.of("sipStatus", sip.status()));
-        }
-        if (failure instanceof ControlRefusedException refused) {
-            return error(HttpStatus.BAD_GATEWAY, failure.getMessage(), Map.of("response", refused.response()));
-        }
-        return error(HttpStatus.INTERNAL_SERVER_ERROR, String.valueOf(failure.getMessage()));
-    }
-
-    /** The request parameters that have a header, as those headers. */
-    private static Map<String, Object> headers(Map<String, String> parameters, Map<String, String> names) {
-        Map<String, Object> headers = new HashMap<>();
-        parameters.forEach((name, value) -> {
-            String header = names.get(name);
-            if (header != null) {
-                headers.put(header, value);
-            }
-        });
-        return headers;
-    }
-
-    private static ResponseEntity<Object> error(HttpStatus status, String message) {
-        return error(status, message, Map.of());
-    }
-
-    private static ResponseEntity<Object> error(HttpStatus status, String message, Map<String, Object> details) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", status.value());
-        body.put("error", status.getReasonPhrase());
-        body.put("message", message);
-        body.putAll(details);
-        return ResponseEntity.status(status).body(body);
-    }
-
-    private Gb28181Component component() {
-        return camelContext.getComponent("gb28181", Gb28181Component.class);
-    }
 }

@@ -9,7 +9,8 @@ import org.apache.camel.component.kafka.KafkaConstants;
 import org.springframework.stereotype.Component;
 
 /**
- * Forwards the events of every consumer kind of the gb28181 component to Kafka as JSON, keyed by
+ * Forwards the events of every event consumer kind of the gb28181 component (all but the media frames
+ * of {@code rtp}; media sessions starting and ending are MESSAGE events) to Kafka as JSON, keyed by
  * device ID so that the events of one device stay in order on one partition, and logs each as one
  * {@code EVENT <json>} line. When a device registers it is asked for its DeviceInfo, whose answer
  * becomes an event too, and for its Catalog, which arrives as a CATALOG event of the catalog
@@ -25,7 +26,8 @@ public class PlatformEventRoutes extends RouteBuilder {
     @Override
     public void configure() {
         for (Gb28181Kind kind : Gb28181Kind.values()) {
-            if (kind.isConsumer()) {
+            // media frames are no events: RecordingRoutes writes the live ones to files
+            if (kind.isConsumer() && kind != Gb28181Kind.RTP) {
                 from("gb28181:" + kind.uriName())
                         .routeId("gb28181-" + kind.uriName())
                         .to("direct:event");

@@ -32,7 +32,8 @@ import org.springframework.http.ResponseEntity;
 @SpringBootTest(classes = PlatformApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "camel.component.gb28181.host=127.0.0.1", "camel.component.gb28181.port=0",
                 // the same as PlatformApplicationTest's: one context (and one embedded Kafka) for both
-                "camel.component.gb28181.request-timeout=2s" })
+                "camel.component.gb28181.request-timeout=2s",
+                "app.recordings.dir=target/recordings-${random.uuid}" })
 class DeviceApiTest {
 
     private static final String DEVICE = "34020000001320000011";

@@ -40,7 +40,8 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 @CamelSpringBootTest
 @SpringBootTest(classes = PlatformApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "camel.component.gb28181.host=127.0.0.1", "camel.component.gb28181.port=0",
-                "camel.component.gb28181.request-timeout=2s" })
+                "camel.component.gb28181.request-timeout=2s",
+                "app.recordings.dir=target/recordings-${random.uuid}" })
 class PlatformApplicationTest {
 
     private static final String DEVICE = "34020000001320000001";
