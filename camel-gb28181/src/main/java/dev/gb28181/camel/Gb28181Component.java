@@ -25,6 +25,11 @@ import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
  * UDP and TCP, GB/T 28181-2016 §4.3) per component instance, started with the component and shared
  * by all its endpoints. Run a second platform by adding a second component instance under another
  * name.
+ *
+ * <p>For operations it registers a readiness check of the SIP port ({@link Gb28181HealthCheck}) and a check
+ * of the devices that went offline recently ({@link Gb28181DevicesHealthCheck}), exposes the platform's counts
+ * and the SIP trace switch over JMX (with camel-management), and is listed by the {@code gb28181} dev console
+ * ({@link Gb28181DevConsole}).
  */
 @Component("gb28181")
 @ManagedResource(description = "GB28181 platform")
