@@ -168,6 +168,11 @@ public class Gb28181Platform implements AutoCloseable {
         return isSipBound() ? stack.port() : -1;
     }
 
+    /** MANSCDP queries and controls waiting for their answer now. */
+    public int queriesInFlight() {
+        return client.inFlight();
+    }
+
     /** The device registry. */
     public DeviceRegistry registry() {
         return registry;
@@ -311,11 +316,6 @@ public class Gb28181Platform implements AutoCloseable {
     /** The subscriptions alive now (subscribed or being subscribed, until cancelled, refused or stopped). */
     public List<Subscription> subscriptions() {
         return subscriptions.all();
-    }
-
-    /** MANSCDP queries and controls waiting for their answer now. */
-    public int queriesInFlight() {
-        return client.inFlight();
     }
 
     /**

@@ -97,11 +97,6 @@ final class ManscdpClient {
     }
 
     /** Fails every query and control in flight and drops unsolicited aggregations. */
-    /** Queries and controls waiting for their answer. */
-    int inFlight() {
-        return exchanges.size();
-    }
-
     void stop() {
         stack = null;
         timer = null;
@@ -115,6 +110,11 @@ final class ManscdpClient {
 
     ManscdpCodec codec() {
         return codec;
+    }
+
+    /** Queries and controls waiting for their answer. */
+    int inFlight() {
+        return exchanges.size();
     }
 
     // ---- sending -------------------------------------------------------------------------------
