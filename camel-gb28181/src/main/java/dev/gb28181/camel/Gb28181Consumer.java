@@ -78,10 +78,7 @@ public class Gb28181Consumer extends DefaultConsumer implements PlatformListener
         platform = running;
         running.addListener(this);
         if (healthCheck == null) {
-            Gb28181ConsumerHealthCheck check = new Gb28181ConsumerHealthCheck(this, getRouteId());
-            check.setCamelContext(endpoint.getCamelContext());
-            check.setEnabled(endpoint.getComponent().isHealthCheckConsumerEnabled());
-            healthCheck = check;
+            healthCheck = Gb28181ConsumerHealthCheck.of(this, endpoint, this::isListening, this::getDroppedEvents);
         }
     }
 
@@ -111,8 +108,7 @@ public class Gb28181Consumer extends DefaultConsumer implements PlatformListener
         this.healthCheck = healthCheck;
     }
 
-    /** Whether the consumer is attached to its platform and can route events. */
-    boolean isListening() {
+    private boolean isListening() {
         return platform != null && workers != null;
     }
 

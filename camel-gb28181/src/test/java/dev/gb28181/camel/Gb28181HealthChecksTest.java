@@ -16,7 +16,7 @@ import org.apache.camel.health.HealthCheckRegistry;
 import org.junit.jupiter.api.Test;
 
 /**
- * The devices check (recently offline devices) and the consumer checks, on a platform whose devices are
+ * The devices check (recently offline devices) and the consumer checks (an event kind and rtp), on a platform whose devices are
  * OFFLINE after 400 ms without a keepalive.
  */
 class Gb28181HealthChecksTest extends Gb28181TestSupport {
@@ -37,6 +37,7 @@ class Gb28181HealthChecksTest extends Gb28181TestSupport {
             @Override
             public void configure() {
                 from("gb28181:status").routeId("status").to("mock:status");
+                from("gb28181:rtp").routeId("rtp").to("mock:rtp");
             }
         };
     }
@@ -100,13 +101,18 @@ class Gb28181HealthChecksTest extends Gb28181TestSupport {
         registry.register(registry.resolveById("consumers"));
         HealthCheck.Result up = result("consumer:status").orElseThrow();
         assertThat(up.getState()).isEqualTo(HealthCheck.State.UP);
-        assertThat(up.getDetails()).containsEntry("gb28181.kind", "status").containsEntry("gb28181.events.dropped", 0L);
+        assertThat(up.getDetails()).containsEntry("gb28181.kind", "status").containsEntry("gb28181.dropped", 0L);
+        assertThat(result("consumer:rtp")).hasValueSatisfying(rtp -> {
+            assertThat(rtp.getState()).isEqualTo(HealthCheck.State.UP);
+            assertThat(rtp.getDetails()).containsEntry("gb28181.kind", "rtp");
+        });
 
         component().getPlatform().stop();
 
         HealthCheck.Result down = result("consumer:status").orElseThrow();
         assertThat(down.getState()).isEqualTo(HealthCheck.State.DOWN);
         assertThat(down.getMessage()).contains("The GB28181 SIP port is not bound");
+        assertThat(result("consumer:rtp").orElseThrow().getState()).isEqualTo(HealthCheck.State.DOWN);
         assertThat(result(DEVICES_CHECK).orElseThrow().getState()).isEqualTo(HealthCheck.State.UP);
     }
 }
