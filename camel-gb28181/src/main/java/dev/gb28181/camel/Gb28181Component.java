@@ -1,6 +1,7 @@
 package dev.gb28181.camel;
 
 import dev.gb28181.platform.Gb28181Platform;
+import dev.gb28181.platform.PlatformStats;
 
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -40,6 +41,8 @@ public class Gb28181Component extends HealthCheckComponent {
     private Gb28181Configuration configuration = new Gb28181Configuration();
 
     private volatile Gb28181Platform platform;
+    /** Counters of this component's platforms: one per start, counting on where the previous one stopped. */
+    private final PlatformStats stats = new PlatformStats();
     private volatile ExecutorService replyPool;
     private Gb28181HealthCheck healthCheck;
     private Gb28181DevicesHealthCheck devicesHealthCheck;
@@ -58,7 +61,7 @@ public class Gb28181Component extends HealthCheckComponent {
         replyPool = executors.newThreadPool(this, "Gb28181Reply",
                 new ThreadPoolProfileBuilder("Gb28181Reply", executors.getDefaultThreadPoolProfile())
                         .rejectedPolicy(ThreadPoolRejectedPolicy.Abort).build());
-        Gb28181Platform started = new Gb28181Platform(configuration.toPlatformConfig());
+        Gb28181Platform started = new Gb28181Platform(configuration.toPlatformConfig(), stats);
         if (configuration.isSipTrace()) {
             started.sipTrace().enable(configuration.sipTraceDeviceIds());
         }
@@ -143,6 +146,15 @@ public class Gb28181Component extends HealthCheckComponent {
             }
         }
         task.run();
+    }
+
+    /**
+     * The counters of this component's platform (devices, registrations, SIP messages, queries, media sessions,
+     * RTP, frames), for metrics: the same instance for the component's life, whose totals keep growing across
+     * restarts of the component (each start builds a new platform). Available before the first start.
+     */
+    public PlatformStats getStats() {
+        return stats;
     }
 
     /** Whether the platform's SIP port is bound, i.e. devices can reach it. */

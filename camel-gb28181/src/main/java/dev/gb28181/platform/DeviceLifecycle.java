@@ -39,12 +39,14 @@ final class DeviceLifecycle {
 
     private final DeviceRegistry registry;
     private final PlatformEvents events;
+    private final PlatformStats stats;
     private final long offlineAfterNanos;
     private volatile Timer timer;
 
-    DeviceLifecycle(DeviceRegistry registry, PlatformEvents events, Duration offlineAfter) {
+    DeviceLifecycle(DeviceRegistry registry, PlatformEvents events, PlatformStats stats, Duration offlineAfter) {
         this.registry = registry;
         this.events = events;
+        this.stats = stats;
         this.offlineAfterNanos = offlineAfter.toNanos();
     }
 
@@ -153,6 +155,7 @@ final class DeviceLifecycle {
                 emitStatus(device, StatusEvent.ONLINE, REASON_KEEPALIVE);
                 arm(device, now);
             }
+            stats.onKeepalive();
             events.emit(new KeepaliveEvent(device.deviceId(), KeepaliveEvent.KEEPALIVE, Instant.ofEpochMilli(nowMillis),
                     sn, status, transport.name(), Device.format(source)));
             return true;
@@ -226,6 +229,7 @@ final class DeviceLifecycle {
     }
 
     private void emitRegister(Device device, String type, long expires) {
+        stats.onRegisterEvent(type);
         events.emit(new RegisterEvent(device.deviceId(), type, Instant.now(), device.transport().name(),
                 device.remoteAddressText(), expires, device.userAgent()));
     }

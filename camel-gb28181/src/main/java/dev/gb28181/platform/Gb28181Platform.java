@@ -17,6 +17,7 @@ import dev.gb28181.sip.transport.SipTrace;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -62,24 +63,36 @@ public class Gb28181Platform implements AutoCloseable {
     private final MediaSessions media;
     private final ChannelDirectory channels = new ChannelDirectory();
     private final SipTrace sipTrace = new SipTrace();
+    private final PlatformStats stats;
 
     private SipStack stack;
     private HashedWheelTimer timer;
 
     public Gb28181Platform(PlatformConfig config) {
+        this(config, new PlatformStats());
+    }
+
+    /**
+     * A platform that counts into {@code stats} (whose gauges read this platform from now on): counters that
+     * continue those of an earlier platform, as a metrics registry expects of an application's counters when its
+     * platform is rebuilt, e.g. at each start of the Camel component.
+     */
+    public Gb28181Platform(PlatformConfig config, PlatformStats stats) {
         this.config = config.validate();
         this.registry = config.deviceRegistry() != null ? config.deviceRegistry() : new InMemoryDeviceRegistry();
+        this.stats = Objects.requireNonNull(stats, "stats");
         this.nonces = new NonceStore(config.nonceTtl());
         this.failures = new AuthFailureTracker(config.authFailureLimit(), config.authLockout());
-        this.lifecycle = new DeviceLifecycle(registry, events, config.offlineAfter());
+        this.lifecycle = new DeviceLifecycle(registry, events, stats, config.offlineAfter());
         DigestAuthenticator authenticator = new DigestAuthenticator(config.realm(), config.digestQop(), nonces);
-        Registrar registrar = new Registrar(config, authenticator, failures, lifecycle);
-        this.client = new ManscdpClient(config, registry, events, new ManscdpCodec(config.maxMessageSize()));
+        Registrar registrar = new Registrar(config, authenticator, failures, lifecycle, stats);
+        this.client = new ManscdpClient(config, registry, events, stats, new ManscdpCodec(config.maxMessageSize()));
         this.subscriptions = new Subscriptions(config, client, events);
-        this.media = new MediaSessions(config, client, events);
+        this.media = new MediaSessions(config, client, events, stats);
         this.dispatcher = new RequestDispatcher(registry, registrar,
                 new MessageHandler(registry, lifecycle, client, subscriptions, media, events), media);
         events.add(channels);
+        stats.attach(this);
     }
 
     public PlatformConfig config() {
@@ -104,7 +117,7 @@ public class Gb28181Platform implements AutoCloseable {
                 .advertisedHost(config.advertisedHost())
                 .maxMessageSize(config.maxMessageSize())
                 .userAgent(config.userAgent())
-                .trace(sipTrace), dispatcher);
+                .trace(sipTrace), dispatcher, stats.sip());
         lifecycle.start(wheel);
         try {
             media.start(wheel);
@@ -168,9 +181,22 @@ public class Gb28181Platform implements AutoCloseable {
         return isSipBound() ? stack.port() : -1;
     }
 
+    /**
+     * The platform's counters, live: devices, registrations, keepalives, auth failures, SIP messages, queries,
+     * catalogs, media sessions, RTP and frames. The same instance for the platform's life, kept across restarts.
+     */
+    public PlatformStats stats() {
+        return stats;
+    }
+
     /** MANSCDP queries and controls waiting for their answer now. */
     public int queriesInFlight() {
         return client.inFlight();
+    }
+
+    /** Media sessions alive now, for {@link PlatformStats}. */
+    long activeSessions() {
+        return media.activeCount();
     }
 
     /** The device registry. */

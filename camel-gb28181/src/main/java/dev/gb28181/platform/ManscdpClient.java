@@ -73,6 +73,7 @@ final class ManscdpClient {
     private final PlatformConfig config;
     private final DeviceRegistry registry;
     private final PlatformEvents events;
+    private final PlatformStats stats;
     private final ManscdpCodec codec;
     private final ConcurrentHashMap<Key, Exchange> exchanges = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Key, Exchange> unsolicited = new ConcurrentHashMap<>();
@@ -84,10 +85,12 @@ final class ManscdpClient {
     record Key(String deviceId, long sn) {
     }
 
-    ManscdpClient(PlatformConfig config, DeviceRegistry registry, PlatformEvents events, ManscdpCodec codec) {
+    ManscdpClient(PlatformConfig config, DeviceRegistry registry, PlatformEvents events, PlatformStats stats,
+            ManscdpCodec codec) {
         this.config = config;
         this.registry = registry;
         this.events = events;
+        this.stats = stats;
         this.codec = codec;
     }
 
@@ -319,7 +322,9 @@ final class ManscdpClient {
 
     private void onSipAnswer(Exchange x, SipResponse response, Throwable error, String what) {
         if (error != null) {
-            x.fail(error);
+            if (x.fail(error) && unwrap(error) instanceof ManscdpTimeoutException) {
+                stats.onQueryTimedOut();
+            }
         } else if (!response.isSuccess()) {
             x.fail(new SipStatusException(response.status(), response.reason(), "Device " + x.key.deviceId
                     + " answered " + response.status() + ' ' + response.reason() + " to " + what));
@@ -529,16 +534,18 @@ final class ManscdpClient {
             future.complete(answer);
         }
 
-        void fail(Throwable error) {
+        /** @return {@code true} when this ended the exchange (it had not ended before) */
+        boolean fail(Throwable error) {
             synchronized (this) {
                 if (done) {
-                    return;
+                    return false;
                 }
                 done = true;
             }
             if (future != null) {
                 future.completeExceptionally(error);
             }
+            return true;
         }
 
         /** Ends an aggregation; holds the monitor. */
@@ -557,6 +564,9 @@ final class ManscdpClient {
         }
 
         private void deliver(SplitResponse<?> result, boolean complete) {
+            if (result instanceof CatalogResponse) {
+                stats.onCatalog(complete);
+            }
             if (future != null) {
                 if (result instanceof CatalogResponse) {
                     emitCatalog(key.deviceId, result, complete, CatalogEvent.QUERY);
@@ -601,6 +611,7 @@ final class ManscdpClient {
                 LOG.debug("Device {} accepted {} SN {} with 200 and sent no Response", key.deviceId, cmdType, key.sn);
                 future.complete(null);
             } else if (future != null) {
+                stats.onQueryTimedOut();
                 future.completeExceptionally(failure);
             } else {
                 unsolicited.remove(key, this);

@@ -104,6 +104,7 @@ final class MediaSessions {
     private final PlatformConfig config;
     private final ManscdpClient client;
     private final PlatformEvents events;
+    private final PlatformStats stats;
     private final SsrcAllocator ssrcs;
     private final MediaPortAllocator ports;
     private final ConcurrentHashMap<String, MediaSession> byCallId = new ConcurrentHashMap<>();
@@ -117,10 +118,11 @@ final class MediaSessions {
     private volatile RtpUdpMux mux;
     private volatile boolean stopping;
 
-    MediaSessions(PlatformConfig config, ManscdpClient client, PlatformEvents events) {
+    MediaSessions(PlatformConfig config, ManscdpClient client, PlatformEvents events, PlatformStats stats) {
         this.config = config;
         this.client = client;
         this.events = events;
+        this.stats = stats;
         this.ssrcs = new SsrcAllocator(config.domain());
         this.ports = new MediaPortAllocator(config.mediaPortRange());
     }
@@ -276,11 +278,11 @@ final class MediaSessions {
                     request.mode().isHistory() ? ssrcs.allocateHistory() : ssrcs.allocateLive());
             attempt.source = config.mediaAnySource() ? null
                     : new InetSocketAddress(device.remoteAddress().getAddress(), 0);
-            RtpReceiverConfig rtp = RtpReceiverConfig.of(RtpReceiverConfig.ANY_SSRC, attempt.source);
+            RtpReceiverConfig rtp = rtpConfig(RtpReceiverConfig.ANY_SSRC, attempt.source);
             RtpUdpMux shared = mux;
             if (request.transport() == MediaTransport.UDP && shared != null) {
-                attempt.receiver = shared.session(RtpReceiverConfig.of(SsrcAllocator.wireValue(attempt.ssrc),
-                        attempt.source), attempt.sink);
+                attempt.receiver = shared.session(rtpConfig(SsrcAllocator.wireValue(attempt.ssrc), attempt.source),
+                        attempt.sink);
                 attempt.offerPort = config.mediaSharedPort();
             }
             Attempt a = attempt;
@@ -529,6 +531,7 @@ final class MediaSessions {
         }
         free(session.receiver, session.sink, session.port, session.offeredSsrc).thenRun(() -> {
             if (session.announced) {
+                stats.onSessionEnded(reason);
                 events.emit(event(session, MediaSessionEvent.SESSION_ENDED, reason));
             }
         });
@@ -751,7 +754,7 @@ final class MediaSessions {
                     .orElse(device.remoteAddress().getAddress().getHostAddress());
             InetSocketAddress media = new InetSocketAddress(host, answer.firstMedia().port());
             receiver = new RtpTcpActiveReceiver(requireGroup(), media, config.requestTimeout(),
-                    RtpReceiverConfig.of(RtpReceiverConfig.ANY_SSRC, null), sink);
+                    rtpConfig(RtpReceiverConfig.ANY_SSRC, null), sink);
             return receiver.start().handle((local, error) -> {
                 if (error != null) {
                     sip.sendRequest(dialog.newRequest(SipMethod.BYE), device.transport(), destination());
@@ -769,7 +772,7 @@ final class MediaSessions {
         private CompletableFuture<MediaSession> moveTo(SipStack sip, RtpUdpMux shared, GbSdp answer, String text,
                 String sessionSsrc) {
             RtpReceiver offered = receiver;
-            receiver = shared.session(RtpReceiverConfig.of(SsrcAllocator.wireValue(sessionSsrc), source), sink);
+            receiver = shared.session(rtpConfig(SsrcAllocator.wireValue(sessionSsrc), source), sink);
             return offered.close().thenCompose(v -> receiver.start()).handle((local, error) -> {
                 if (error != null) {
                     sip.sendRequest(dialog.newRequest(SipMethod.BYE), device.transport(), destination());
@@ -802,6 +805,7 @@ final class MediaSessions {
             }
             LOG.info("Media session {} established", session);
             session.announced = true;
+            stats.onSessionStarted();
             events.emit(event(session, MediaSessionEvent.SESSION_STARTED, null));
             watch(session);
             return session;
@@ -827,6 +831,16 @@ final class MediaSessions {
                 MediaSessions.this.free(receiver, sink, port, ssrc);
             }
         }
+    }
+
+    /** Media sessions alive now. */
+    int activeCount() {
+        return byCallId.size();
+    }
+
+    /** A receiver's config whose counts also go to the platform's RTP totals. */
+    private RtpReceiverConfig rtpConfig(long ssrc, InetSocketAddress source) {
+        return RtpReceiverConfig.of(ssrc, source).withTotals(stats.rtp());
     }
 
     private static boolean isSsrc(String value) {
@@ -937,6 +951,7 @@ final class MediaSessions {
 
         @Override
         public void accept(MediaFrame frame) {
+            stats.onFrame(frame.codec());
             MediaSession s = session;
             if (s == null) {
                 if (early.size() < MAX_EARLY_FRAMES) {

@@ -54,9 +54,11 @@ final class Registrar implements SipRequestHandler {
     private final DigestAuthenticator authenticator;
     private final AuthFailureTracker failures;
     private final DeviceLifecycle lifecycle;
+    private final PlatformStats stats;
 
     Registrar(PlatformConfig config, DigestAuthenticator authenticator, AuthFailureTracker failures,
-            DeviceLifecycle lifecycle) {
+            DeviceLifecycle lifecycle, PlatformStats stats) {
+        this.stats = stats;
         this.config = config;
         this.authenticator = authenticator;
         this.failures = failures;
@@ -80,6 +82,7 @@ final class Registrar implements SipRequestHandler {
         InetAddress sourceIp = tx.source().getAddress();
         if (failures.isLocked(sourceIp)) {
             LOG.debug("REGISTER of {} from locked-out {} refused", deviceId, sourceIp);
+            stats.onAuthFailure(PlatformStats.AuthFailure.LOCKED_OUT);
             tx.respond(403);
             return;
         }
@@ -88,6 +91,7 @@ final class Registrar implements SipRequestHandler {
             if (password == null) {
                 refusals.warn("Device {} from {}: no password for it (not on the allow-list), 403", deviceId,
                         sourceIp.getHostAddress());
+                stats.onAuthFailure(PlatformStats.AuthFailure.NOT_ALLOWED);
                 tx.respond(403);
                 return;
             }
@@ -143,6 +147,7 @@ final class Registrar implements SipRequestHandler {
                 } else {
                     refusals.warn("Device {} from {}: wrong digest password", deviceId, sourceIp.getHostAddress());
                 }
+                stats.onAuthFailure(PlatformStats.AuthFailure.WRONG_PASSWORD);
                 tx.respond(403);
                 return false;
             }

@@ -37,7 +37,7 @@ public final class SipStack implements AutoCloseable {
     private enum State { NEW, RUNNING, STOPPED }
 
     private final SipStackConfig config;
-    private final SipStackStats stats = new SipStackStats();
+    private final SipStackStats stats;
     private final TransportLayer transport;
     private final TransactionLayer transactions;
     private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
@@ -47,8 +47,18 @@ public final class SipStack implements AutoCloseable {
      * @throws IllegalArgumentException when the config is invalid ({@link SipStackConfig#validate()})
      */
     public SipStack(SipStackConfig config, SipRequestHandler handler) {
+        this(config, handler, new SipStackStats());
+    }
+
+    /**
+     * A stack that counts into {@code stats}: counters that outlive it (a platform's, kept across restarts).
+     *
+     * @throws IllegalArgumentException when the config is invalid ({@link SipStackConfig#validate()})
+     */
+    public SipStack(SipStackConfig config, SipRequestHandler handler, SipStackStats stats) {
         this.config = Objects.requireNonNull(config, "config").validate();
         Objects.requireNonNull(handler, "handler");
+        this.stats = Objects.requireNonNull(stats, "stats");
         this.transport = new TransportLayer(config, stats, this::newTag);
         this.transactions = new TransactionLayer(config, stats, transport, handler, this::newTag);
     }

@@ -7,7 +7,9 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Counters of one {@link SipStack}, cheap to update from every I/O thread ({@link LongAdder}).
  * Totals only grow; the {@code active*} and {@code tcpConnections} values are gauges. The stack's
- * own layers update them through the {@code on*} methods; everyone else only reads.
+ * own layers update them through the {@code on*} methods and {@link #messages()}; everyone else only reads. One
+ * instance may outlive its stack: a platform hands the same one to each stack it starts, so its counters keep
+ * growing across restarts, as metrics registries expect of counters.
  */
 public final class SipStackStats {
 
@@ -23,6 +25,12 @@ public final class SipStackStats {
     private final LongAdder activeServerTx = new LongAdder();
     private final LongAdder activeClientTx = new LongAdder();
     private final LongAdder tcpConnections = new LongAdder();
+    private final SipMessageCounts messages = new SipMessageCounts();
+
+    /** The messages by direction, method and status. */
+    public SipMessageCounts messages() {
+        return messages;
+    }
 
     /** Messages received (datagrams and TCP frames, CRLF pings excluded). */
     public long received() {

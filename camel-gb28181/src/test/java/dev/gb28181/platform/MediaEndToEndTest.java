@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -66,6 +67,8 @@ import java.util.stream.Stream;
  *
  * <p>The streams (3 s, 320x240, a key frame every 10 frames) are made once per class.
  */
+// its ffmpeg/GStreamer encodes take both cores: alone, so the timer-driven tests beside it keep their pace
+@Isolated
 class MediaEndToEndTest {
 
     static final String DEVICE = "34020000001320000001";

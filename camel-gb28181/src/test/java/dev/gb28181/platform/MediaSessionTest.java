@@ -113,6 +113,12 @@ class MediaSessionTest {
             assertThat(frames).hasSize(FRAMES);
             assertThat(frames.get(0).keyFrame()).isTrue();
             assertThat(frames.get(0).codec()).isEqualTo(MediaCodec.H264);
+            PlatformStats stats = fixture.platform.stats();
+            assertThat(stats.mediaSessionsActive()).isEqualTo(1);
+            assertThat(stats.mediaSessionsStarted()).isEqualTo(1);
+            assertThat(stats.frames(MediaCodec.H264)).isEqualTo(FRAMES);
+            assertThat(stats.rtp().packets()).isEqualTo(session.rtpStats().packets()).isPositive();
+            assertThat(stats.rtp().bytes()).isEqualTo(session.rtpStats().bytes());
 
             CompletableFuture<Void> ended = fixture.platform.bye(session.callId());
             SipRequest bye = device.nextRequest("BYE", WAIT);
@@ -123,6 +129,10 @@ class MediaSessionTest {
             assertThat(bye.to().tag()).isEqualTo(tag);
             assertThat(session.isActive()).isFalse();
             assertThat(fixture.platform.mediaSessions()).isEmpty();
+            assertThat(stats.mediaSessionsActive()).isZero();
+            await().atMost(WAIT).until(() -> stats.mediaSessionsEnded(MediaSessionEvent.Reason.BYE) == 1);
+            assertThat(stats.rtp().packets()).as("totals stay when the session ends").isEqualTo(
+                    session.rtpStats().packets());
         }
     }
 

@@ -36,7 +36,7 @@ public abstract sealed class RtpReceiver permits RtpUdpReceiver, RtpTcpPassiveRe
 
     final RtpReceiverConfig config;
     final EventLoop loop;
-    final RtpStats stats = new RtpStats();
+    final RtpStats stats;
     private final RtpReorderBuffer reorder;
     private final LogLimiter dropLog = new LogLimiter(LOG, 10, TimeUnit.SECONDS);
     private volatile long ssrc;
@@ -46,6 +46,7 @@ public abstract sealed class RtpReceiver permits RtpUdpReceiver, RtpTcpPassiveRe
     RtpReceiver(EventLoopGroup group, RtpReceiverConfig config, RtpSink sink) {
         this.config = config;
         this.loop = group.next();
+        this.stats = new RtpStats(config.totals());
         this.reorder = new RtpReorderBuffer(sink, config.window(), stats);
         this.ssrc = config.ssrc();
     }

@@ -13,8 +13,11 @@ import java.net.InetSocketAddress;
  * @param window reorder window in packets ({@link RtpReorderBuffer})
  * @param maxPacketSize largest RTP packet accepted, at most 65535 (the RFC 4571 length field); a
  *        longer TCP frame closes the connection, as the framing can no longer be trusted
+ * @param totals where the receiver's {@link RtpStats} also add their counts (totals over many sessions), or
+ *        {@code null}
  */
-public record RtpReceiverConfig(long ssrc, InetSocketAddress source, int window, int maxPacketSize) {
+public record RtpReceiverConfig(long ssrc, InetSocketAddress source, int window, int maxPacketSize,
+        RtpStats totals) {
 
     /** Accept the first SSRC received. */
     public static final long ANY_SSRC = -1;
@@ -38,7 +41,12 @@ public record RtpReceiverConfig(long ssrc, InetSocketAddress source, int window,
 
     /** The default window and packet size for {@code ssrc} from {@code source}. */
     public static RtpReceiverConfig of(long ssrc, InetSocketAddress source) {
-        return new RtpReceiverConfig(ssrc, source, RtpReorderBuffer.DEFAULT_WINDOW, MAX_PACKET_SIZE);
+        return new RtpReceiverConfig(ssrc, source, RtpReorderBuffer.DEFAULT_WINDOW, MAX_PACKET_SIZE, null);
+    }
+
+    /** This config with the receiver's counts also added to {@code totals}. */
+    public RtpReceiverConfig withTotals(RtpStats totals) {
+        return new RtpReceiverConfig(ssrc, source, window, maxPacketSize, totals);
     }
 
     boolean acceptsSource(InetSocketAddress sender) {

@@ -5,9 +5,13 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Counters of one RTP receiver, written by its event loop and readable from any thread: what arrived,
  * what was repaired and what was dropped and why. A session with media problems (GB/T 28181-2016
- * §9.2 says nothing about loss) is diagnosed from these numbers, not from logs.
+ * §9.2 says nothing about loss) is diagnosed from these numbers, not from logs. A receiver's stats may also add
+ * everything to a shared {@code totals} instance (the platform's, over all sessions, for metrics): one more
+ * {@link LongAdder} increment per count, and totals that never go down when a session ends.
  */
 public final class RtpStats {
+
+    private final RtpStats totals;
 
     private final LongAdder packets = new LongAdder();
     private final LongAdder bytes = new LongAdder();
@@ -18,6 +22,16 @@ public final class RtpStats {
     private final LongAdder malformed = new LongAdder();
     private final LongAdder wrongSource = new LongAdder();
     private final LongAdder wrongSsrc = new LongAdder();
+
+    /** Counters of their own (a receiver's without totals, or totals themselves). */
+    public RtpStats() {
+        this(null);
+    }
+
+    /** Counters that also add every count to {@code totals} (may be {@code null}). */
+    public RtpStats(RtpStats totals) {
+        this.totals = totals;
+    }
 
     /** Valid RTP packets of the session received (before reordering, duplicates included). */
     public long packets() {
@@ -67,34 +81,58 @@ public final class RtpStats {
     void countReceived(int payloadBytes) {
         packets.increment();
         bytes.add(payloadBytes);
+        if (totals != null) {
+            totals.countReceived(payloadBytes);
+        }
     }
 
     void countLost(int count) {
         lost.add(count);
+        if (totals != null) {
+            totals.countLost(count);
+        }
     }
 
     void countReordered() {
         reordered.increment();
+        if (totals != null) {
+            totals.countReordered();
+        }
     }
 
     void countDuplicate() {
         duplicates.increment();
+        if (totals != null) {
+            totals.countDuplicate();
+        }
     }
 
     void countLate() {
         late.increment();
+        if (totals != null) {
+            totals.countLate();
+        }
     }
 
     void countMalformed() {
         malformed.increment();
+        if (totals != null) {
+            totals.countMalformed();
+        }
     }
 
     void countWrongSource() {
         wrongSource.increment();
+        if (totals != null) {
+            totals.countWrongSource();
+        }
     }
 
     void countWrongSsrc() {
         wrongSsrc.increment();
+        if (totals != null) {
+            totals.countWrongSsrc();
+        }
     }
 
     @Override

@@ -14,14 +14,18 @@ final class CompletedServerTx implements ServerEntry {
 
     private final TransactionLayer layer;
     private final String key;
+    private final String method;
     private final byte[] finalResponse;
+    private final int status;
     private final Flow flow;
     private volatile Timeout timerJ;
 
-    CompletedServerTx(TransactionLayer layer, String key, byte[] finalResponse, Flow flow) {
+    CompletedServerTx(TransactionLayer layer, String key, String method, byte[] finalResponse, int status, Flow flow) {
         this.layer = layer;
         this.key = key;
+        this.method = method;
         this.finalResponse = finalResponse;
+        this.status = status;
         this.flow = flow;
     }
 
@@ -37,7 +41,7 @@ final class CompletedServerTx implements ServerEntry {
     @Override
     public void onRetransmission() {
         layer.stats().onRetransmissionAbsorbed();
-        layer.transport().send(finalResponse, flow);
+        layer.transport().send(finalResponse, method, status, flow);
         layer.stats().onRetransmissionSent();
     }
 

@@ -130,8 +130,8 @@ final class ServerTx extends AbstractServerTransaction implements ServerEntry {
                     terminate(); // the caller's response cannot be written: nothing left to wait for
                     throw e;
                 }
-                layer.transport().send(encoded, flow);
-                layer.complete(this, encoded, flow);
+                layer.transport().send(encoded, request.method(), response.status(), flow);
+                layer.complete(this, encoded, response.status(), flow);
             }
             return;
         }

@@ -324,8 +324,9 @@ public final class TransactionLayer implements InboundListener {
     }
 
     /** A non-INVITE transaction over UDP sent its final response: only its echo stays for Timer J. */
-    void complete(ServerTx tx, byte[] finalResponse, Flow flow) {
-        CompletedServerTx completed = new CompletedServerTx(this, tx.key(), finalResponse, flow);
+    void complete(ServerTx tx, byte[] finalResponse, int status, Flow flow) {
+        CompletedServerTx completed = new CompletedServerTx(this, tx.key(), tx.request().method(), finalResponse,
+                status, flow);
         if (servers.replace(tx.key(), tx, completed)) {
             completed.start();
         }

@@ -8,6 +8,7 @@ import dev.gb28181.sip.SipParseException;
 import dev.gb28181.sip.SipRequest;
 import dev.gb28181.sip.SipResponse;
 import dev.gb28181.sip.SipStackConfig;
+import dev.gb28181.sip.SipMessageCounts.Direction;
 import dev.gb28181.sip.SipStackStats;
 import dev.gb28181.sip.Transport;
 import dev.gb28181.sip.Via;
@@ -327,10 +328,11 @@ public final class TransportLayer {
     }
 
     /**
-     * Sends an already encoded message (a cached response) back along a flow: a datagram to its
-     * source, or over its TCP connection while that is open.
+     * Sends an already encoded response (a cached one) to a {@code method} request with {@code status} back along a
+     * flow: a datagram to its source, or over its TCP connection while that is open.
      */
-    public CompletableFuture<Void> send(byte[] encoded, Flow flow) {
+    public CompletableFuture<Void> send(byte[] encoded, String method, int status, Flow flow) {
+        stats.messages().countResponse(Direction.OUT, method, status);
         if (flow.transport() == Transport.UDP) {
             Channel u = udp;
             if (u == null) {
@@ -355,10 +357,12 @@ public final class TransportLayer {
         return write(channel, bytes, channel.remoteAddress());
     }
 
-    private static ByteBuf encode(SipMessage message, ByteBufAllocator alloc) {
+    /** Encodes a message about to be written, and counts it. */
+    private ByteBuf encode(SipMessage message, ByteBufAllocator alloc) {
         ByteBuf buf = alloc.buffer(512 + message.body().length);
         try {
             SipEncoder.encode(message, buf);
+            countOut(message);
             return buf;
         } catch (RuntimeException e) {
             buf.release();
@@ -437,6 +441,7 @@ public final class TransportLayer {
                 if (problem != null) {
                     answerMalformed(request, 400, problem, flow, false);
                 } else {
+                    stats.messages().countRequest(Direction.IN, request.method());
                     l.onRequest(request, flow);
                 }
             } else {
@@ -445,12 +450,29 @@ public final class TransportLayer {
                 if (problem != null) {
                     dropMalformed(flow, problem);
                 } else {
+                    stats.messages().countResponse(Direction.IN, response.cseq().method(), response.status());
                     l.onResponse(response, flow);
                 }
             }
         } catch (RuntimeException e) {
             internalLog.warn("Failed to process a message from {}: {}", flow, e.toString());
             LOG.debug("Processing failure", e);
+        }
+    }
+
+    /** Counts a message being sent ({@link SipStackStats#messages()}). */
+    private void countOut(SipMessage message) {
+        if (message instanceof SipRequest request) {
+            stats.messages().countRequest(Direction.OUT, request.method());
+        } else {
+            String method = null;
+            try {
+                CSeq cseq = message.cseq();
+                method = cseq == null ? null : cseq.method();
+            } catch (SipParseException e) {
+                // a 400 to a request whose CSeq is the problem: counted as OTHER
+            }
+            stats.messages().countResponse(Direction.OUT, method, ((SipResponse) message).status());
         }
     }
 

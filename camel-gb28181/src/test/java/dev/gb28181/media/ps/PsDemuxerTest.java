@@ -16,6 +16,7 @@ import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,6 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * 0xE2) and GStreamer's mpegpsmux (MPEG-2 PS with PSM), checked against ffmpeg's own extraction and ffprobe
  * decoding; fed in random chunks of 1..1400 bytes like RTP payloads.
  */
+// its ffmpeg/GStreamer encodes take both cores: alone, so the timer-driven tests beside it keep their pace
+@Isolated
 class PsDemuxerTest {
     private static final String TESTSRC = "testsrc2=size=320x240:rate=25";
 

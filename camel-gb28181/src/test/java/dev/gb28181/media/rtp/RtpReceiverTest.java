@@ -270,7 +270,7 @@ class RtpReceiverTest {
     void tcpPassiveClosesAConnectionWithAnOversizeFrameAndAcceptsTheNext() throws Exception {
         byte[] ps = stream(20_000, 10);
         RtpTcpPassiveReceiver receiver = started(new RtpTcpPassiveReceiver(group, new InetSocketAddress(LOOPBACK, 0),
-                new RtpReceiverConfig(SSRC, null, 16, 2000), sink));
+                new RtpReceiverConfig(SSRC, null, 16, 2000, null), sink));
         try (Socket bad = new Socket(LOOPBACK, receiver.localAddress().getPort())) {
             DataOutputStream out = new DataOutputStream(bad.getOutputStream());
             out.writeShort(4000);
