@@ -1,6 +1,5 @@
 package dev.gb28181.benchmarks;
 
-import dev.gb28181.media.MediaCodec;
 import dev.gb28181.media.MediaFrame;
 import dev.gb28181.media.ps.PsDemuxer;
 import dev.gb28181.media.ps.PsDemuxerStats;
@@ -39,8 +38,8 @@ import java.util.function.Consumer;
  *
  * <p>{@code --pipeline} spreads the work over the cores, as a receiver would read its socket, demux and
  * record on different threads: a reader thread fills the recycled read buffers, this thread demuxes them, and
- * a writer thread appends the frames to the file; bounded queues hand over the filled buffers, the released
- * buffers and the demuxer's own frames, so nothing is allocated per frame beyond the frame. Wall time then
+ * a writer thread makes the write system calls; bounded queues hand the read buffers and the output buffers
+ * to and fro, so nothing is allocated per frame beyond the frame and the threads meet once per buffer. Wall time then
  * shrinks while CPU time stays about the same (docs/performance.md).
  */
 public final class PsDemuxThroughput {
@@ -49,8 +48,8 @@ public final class PsDemuxThroughput {
     private static final int READ_SIZE = 64 * 1024;
     /** Read buffers handed to the demuxing thread at most at a time in the pipelined mode. */
     private static final int READ_AHEAD = 4;
-    /** Frames handed to the writer thread at most at a time in the pipelined mode. */
-    private static final int WRITE_BEHIND = 64;
+    /** Output buffers of the pipelined mode: filled by the demuxing thread, written by the writer thread. */
+    private static final int WRITE_BEHIND = 4;
     /** End of the file, from the reader thread. */
     private static final ByteBuf END_OF_READS = Unpooled.EMPTY_BUFFER;
     /**
@@ -196,7 +195,7 @@ public final class PsDemuxThroughput {
         Thread readerThread = new Thread(reader, "ps-reader");
         readerThread.start();
         FileChannel channel = output == null ? null : create(output);
-        PipedWriting sink = new PipedWriting(channel == null ? null : new Writing(channel, options.writeSize));
+        PipedWriting sink = new PipedWriting(channel, options.writeSize);
         Thread writerThread = new Thread(sink, "ps-writer");
         writerThread.start();
         PsDemuxer demuxer = new PsDemuxer(sink);
@@ -288,20 +287,30 @@ public final class PsDemuxThroughput {
     }
 
     /**
-     * The demuxer's sink in the pipelined mode: queues each video frame for the writer thread, which appends
-     * it through {@link Writing} (or only counts it without a file); the first write failure is kept and the
-     * rest of the frames drained, so the demuxing thread never blocks on a dead writer.
+     * The demuxer's sink in the pipelined mode: copies each video frame, while it is still in this core's
+     * cache, into the current output buffer, and hands each full buffer to the writer thread, which makes the
+     * write system call (the kernel's copy into the page cache) and hands the buffer back; one hand-over per
+     * output buffer, not per frame. Without a file it only counts. The first write failure is kept and the
+     * rest drained, so the demuxing thread never blocks on a dead writer.
      */
     private static final class PipedWriting implements Sink, Runnable {
-        private static final MediaFrame END = new MediaFrame(MediaCodec.H264, new byte[0], 0, 0, false, 0);
-        private final BlockingQueue<MediaFrame> frames = new ArrayBlockingQueue<>(WRITE_BEHIND);
-        private final Writing writing;
+        private static final ByteBuffer END = ByteBuffer.allocate(0);
+        private final BlockingQueue<ByteBuffer> full = new ArrayBlockingQueue<>(WRITE_BEHIND);
+        private final BlockingQueue<ByteBuffer> empty = new ArrayBlockingQueue<>(WRITE_BEHIND);
+        private final FileChannel channel;
+        private ByteBuffer current;
         private long bytes;
         volatile IOException failure;
         volatile long cpu;
 
-        PipedWriting(Writing writing) {
-            this.writing = writing;
+        PipedWriting(FileChannel channel, int writeSize) {
+            this.channel = channel;
+            if (channel != null) {
+                for (int k = 0; k < WRITE_BEHIND - 1; k++) {
+                    empty.add(ByteBuffer.allocateDirect(writeSize));
+                }
+                current = ByteBuffer.allocateDirect(writeSize);
+            }
         }
 
         @Override
@@ -309,18 +318,31 @@ public final class PsDemuxThroughput {
             if (!frame.codec().isVideo()) {
                 return;
             }
-            bytes += frame.data().length;
-            if (writing != null) {
-                try {
-                    frames.put(frame);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+            byte[] data = frame.data();
+            bytes += data.length;
+            if (channel == null) {
+                return;
+            }
+            try {
+                for (int off = 0; off < data.length; ) {
+                    int n = Math.min(current.remaining(), data.length - off);
+                    current.put(data, off, n);
+                    off += n;
+                    if (!current.hasRemaining()) {
+                        full.put(current.flip());
+                        current = empty.take();
+                    }
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
 
         void end() throws InterruptedException {
-            frames.put(END);
+            if (current != null && current.position() > 0) {
+                full.put(current.flip());
+            }
+            full.put(END);
         }
 
         @Override
@@ -328,20 +350,16 @@ public final class PsDemuxThroughput {
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long cpuStart = threads.getCurrentThreadCpuTime();
             try {
-                for (MediaFrame frame = frames.take(); frame != END; frame = frames.take()) {
-                    if (failure == null) {
-                        try {
-                            writing.accept(frame);
-                        } catch (UncheckedIOException e) {
-                            failure = e.getCause();
+                for (ByteBuffer buf = full.take(); buf != END; buf = full.take()) {
+                    try {
+                        while (failure == null && buf.hasRemaining()) {
+                            channel.write(buf);
                         }
+                    } catch (IOException e) {
+                        failure = e;
                     }
+                    empty.put(buf.clear());
                 }
-                if (writing != null && failure == null) {
-                    writing.flush();
-                }
-            } catch (IOException e) {
-                failure = e;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
