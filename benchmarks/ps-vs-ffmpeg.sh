@@ -5,9 +5,9 @@
 #   benchmarks/ps-vs-ffmpeg.sh [size=1280x720] [seconds=60] [runs=5] [bitrate=6M] [x264 preset=veryfast]
 #
 # Makes /tmp/psbench/<size>-<seconds>s.ps with ffmpeg (testsrc2, libx264, -f mpeg) unless it exists, then
-# alternates `ffmpeg -i x.ps -map 0:v -c copy -f h264`, PsDemuxThroughput pipelined (PIPELINE_ARGS, by
-# default `--pipeline --read=1m`: reader, demuxer and writer threads on the two cores) and PsDemuxThroughput
-# on one thread (the earlier figure), each writing the same .h264, under /usr/bin/time, checks every output is
+# alternates `ffmpeg -i x.ps -map 0:v -c copy -f h264`, PsDemuxThroughput pipelined (the Java side's main
+# figure: PIPELINE_ARGS, by default `--pipeline --read=1m`, reader, demuxer and writer threads on the cores)
+# and PsDemuxThroughput on one thread (the earlier figure), each writing the same .h264, under /usr/bin/time, checks every output is
 # byte-identical to ffmpeg's, and prints medians (wall, CPU, max RSS) and the ratios, with the load average
 # before each run; on a shared machine the CPU-time ratio is the steadier one. The JVM runs with JAVA_OPTS, by default `-XX:+UseSerialGC -Xmn16m` (one demuxing thread: no parallel
 # GC threads; a small young generation stays in the cache, and every frame array dies young), plus an AppCDS
@@ -55,19 +55,19 @@ same() {
 load() { cut -d' ' -f1 /proc/loadavg; }
 : > "$work/ffmpeg.times"
 : > "$work/java.times"
-: > "$work/single.times"
+: > "$work/pipelined.times"
 for ((i = 1; i <= runs; i++)); do
   /usr/bin/time -f "%e %M %U %S $(load)" -a -o "$work/ffmpeg.times" \
     ffmpeg -y -loglevel error -i "$ps" -map 0:v -c copy -f h264 "$work/ffmpeg.h264"
   # shellcheck disable=SC2086
   /usr/bin/time -f "%e %M %U %S $(load)" -a -o "$work/java.times" \
+    java $java_opts -cp "$jar" dev.gb28181.benchmarks.PsDemuxThroughput "$ps" 1400 1 "$work/ours.h264" >/dev/null
+  same "one thread"
+  # shellcheck disable=SC2086
+  /usr/bin/time -f "%e %M %U %S $(load)" -a -o "$work/pipelined.times" \
     java $java_opts -cp "$jar" dev.gb28181.benchmarks.PsDemuxThroughput "$ps" 1400 1 "$work/ours.h264" \
     $pipeline_args >/dev/null
   same pipelined
-  # shellcheck disable=SC2086
-  /usr/bin/time -f "%e %M %U %S $(load)" -a -o "$work/single.times" \
-    java $java_opts -cp "$jar" dev.gb28181.benchmarks.PsDemuxThroughput "$ps" 1400 1 "$work/ours.h264" >/dev/null
-  same "one thread"
 done
 echo "output: identical to ffmpeg's ($(stat -c %s "$work/ours.h264") bytes), every run"
 
@@ -82,16 +82,16 @@ report() {
     n, w, b / 1e6 / w, c, b / 1e6 / c, r / 1024, l}'
 }
 report "ffmpeg -c copy -f h264" "$work/ffmpeg.times"
-report "PsDemuxThroughput pipelined" "$work/java.times"
-report "PsDemuxThroughput one thread" "$work/single.times"
+report "PsDemuxThroughput pipelined" "$work/pipelined.times"
+report "PsDemuxThroughput one thread" "$work/java.times"
 ratio() { # ffmpeg's median of column $1 over ours: above 1 means we are faster
   awk -v f="$(awk "{print $1}" "$work/ffmpeg.times" | median)" -v j="$(awk "{print $1}" "$work/$3.times" | median)" \
     -v n="$2" -v s="$4" 'BEGIN {printf "whole process, %s, %s: ours is %.2fx ffmpeg\n", s, n, f / j}'
 }
-ratio '$1' "wall time" java pipelined
-ratio '$3 + $4' "CPU time" java pipelined
-ratio '$1' "wall time" single "one thread"
-ratio '$3 + $4' "CPU time" single "one thread"
+ratio '$1' "wall time" pipelined pipelined
+ratio '$3 + $4' "CPU time" pipelined pipelined
+ratio '$1' "wall time" java "one thread"
+ratio '$3 + $4' "CPU time" java "one thread"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo "steady state in one JVM (10 repetitions, counting sink, then writing; MB/CPU-s of the demuxing thread):"
