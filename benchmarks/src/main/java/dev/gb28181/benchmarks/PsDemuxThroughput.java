@@ -193,10 +193,12 @@ public final class PsDemuxThroughput {
         }
         Reader reader = new Reader(file, options.readSize, free, filled);
         Thread readerThread = new Thread(reader, "ps-reader");
+        readerThread.setDaemon(true); // a demuxing failure leaves it waiting for a free buffer: never block exit
         readerThread.start();
         FileChannel channel = output == null ? null : create(output);
         PipedWriting sink = new PipedWriting(channel, options.writeSize);
         Thread writerThread = new Thread(sink, "ps-writer");
+        writerThread.setDaemon(true);
         writerThread.start();
         PsDemuxer demuxer = new PsDemuxer(sink);
         List<ByteBuf> held = new ArrayList<>();
