@@ -5,10 +5,11 @@
 #   benchmarks/ps-vs-ffmpeg.sh [size=1280x720] [seconds=60] [runs=5] [bitrate=6M] [x264 preset=veryfast]
 #
 # Makes /tmp/psbench/<size>-<seconds>s.ps with ffmpeg (testsrc2, libx264, -f mpeg) unless it exists, then
-# alternates `ffmpeg -i x.ps -map 0:v -c copy -f h264` and PsDemuxThroughput writing the same .h264,
-# under /usr/bin/time, checks both outputs are byte-identical, and prints medians (wall, CPU, max RSS) and
-# the ratios, with the load average before and after; on a shared machine the CPU-time ratio is the steadier
-# one. The JVM runs with JAVA_OPTS, by default `-XX:+UseSerialGC -Xmn16m` (one demuxing thread: no parallel
+# alternates `ffmpeg -i x.ps -map 0:v -c copy -f h264`, PsDemuxThroughput pipelined (the Java side's main
+# figure: PIPELINE_ARGS, by default `--pipeline --read=1m`, reader, demuxer and writer threads on the cores)
+# and PsDemuxThroughput on one thread (the earlier figure), each writing the same .h264, under /usr/bin/time, checks every output is
+# byte-identical to ffmpeg's, and prints medians (wall, CPU, max RSS) and the ratios, with the load average
+# before each run; on a shared machine the CPU-time ratio is the steadier one. The JVM runs with JAVA_OPTS, by default `-XX:+UseSerialGC -Xmn16m` (one demuxing thread: no parallel
 # GC threads; a small young generation stays in the cache, and every frame array dies young), plus an AppCDS
 # archive of the classes the benchmark loads, made by this script from the same jar on its first run
 # (/tmp/psbench/ps-demux.jsa, remade when the jar is newer): start-up is part of the whole-process figure.
@@ -26,6 +27,7 @@ jar=$root/benchmarks/target/benchmarks.jar
 work=/tmp/psbench
 ps=$work/$size-${seconds}s.ps
 java_opts=${JAVA_OPTS--XX:+UseSerialGC -Xmn16m}
+pipeline_args=${PIPELINE_ARGS---pipeline --read=1m}
 jsa=$work/ps-demux.jsa
 
 [[ -f $jar ]] || { echo "missing $jar: mvn -B -o -q -pl benchmarks -am package -DskipTests" >&2; exit 1; }
@@ -40,47 +42,56 @@ if [[ ! -f $jsa || $jar -nt $jsa ]]; then
   rm -f "$jsa"
   # shellcheck disable=SC2086
   java -XX:ArchiveClassesAtExit="$jsa" $java_opts -cp "$jar" dev.gb28181.benchmarks.PsDemuxThroughput "$ps" 1400 1 \
-    /dev/null >/dev/null 2>&1
+    /dev/null $pipeline_args >/dev/null 2>&1
 fi
 java_opts="$java_opts -XX:SharedArchiveFile=$jsa"
 bytes=$(stat -c %s "$ps")
-echo "file: $ps ($bytes bytes), $runs runs each, alternating; JVM flags '$java_opts'"
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "file: $ps ($bytes bytes), $runs runs each, alternating; JVM flags '$java_opts'; pipelined '$pipeline_args'"
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+same() {
+  cmp -s "$work/ffmpeg.h264" "$work/ours.h264" || { echo "output of $1: DIFFERS from ffmpeg's" >&2; exit 1; }
+}
+load() { cut -d' ' -f1 /proc/loadavg; }
 : > "$work/ffmpeg.times"
 : > "$work/java.times"
+: > "$work/pipelined.times"
 for ((i = 1; i <= runs; i++)); do
-  /usr/bin/time -f "%e %M %U %S" -a -o "$work/ffmpeg.times" \
+  /usr/bin/time -f "%e %M %U %S $(load)" -a -o "$work/ffmpeg.times" \
     ffmpeg -y -loglevel error -i "$ps" -map 0:v -c copy -f h264 "$work/ffmpeg.h264"
   # shellcheck disable=SC2086
-  /usr/bin/time -f "%e %M %U %S" -a -o "$work/java.times" \
+  /usr/bin/time -f "%e %M %U %S $(load)" -a -o "$work/java.times" \
     java $java_opts -cp "$jar" dev.gb28181.benchmarks.PsDemuxThroughput "$ps" 1400 1 "$work/ours.h264" >/dev/null
+  same "one thread"
+  # shellcheck disable=SC2086
+  /usr/bin/time -f "%e %M %U %S $(load)" -a -o "$work/pipelined.times" \
+    java $java_opts -cp "$jar" dev.gb28181.benchmarks.PsDemuxThroughput "$ps" 1400 1 "$work/ours.h264" \
+    $pipeline_args >/dev/null
+  same pipelined
 done
-if cmp -s "$work/ffmpeg.h264" "$work/ours.h264"; then
-  echo "output: identical to ffmpeg's ($(stat -c %s "$work/ours.h264") bytes)"
-else
-  echo "output: DIFFERS from ffmpeg's" >&2
-  exit 1
-fi
+echo "output: identical to ffmpeg's ($(stat -c %s "$work/ours.h264") bytes), every run"
 
 report() {
-  local name=$1 file=$2 wall rss cpu
+  local name=$1 file=$2 wall rss cpu loads
   wall=$(cut -d' ' -f1 "$file" | median)
   rss=$(cut -d' ' -f2 "$file" | median)
   cpu=$(awk '{print $3 + $4}' "$file" | median)
-  awk -v n="$name" -v w="$wall" -v r="$rss" -v c="$cpu" -v b="$bytes" 'BEGIN {printf \
-    "%-30s wall %6.2f s  %7.1f MB/s  CPU (user+sys) %6.2f s  %7.1f MB/CPU-s  max RSS %6.1f MiB\n", \
-    n, w, b / 1e6 / w, c, b / 1e6 / c, r / 1024}'
+  loads=$(cut -d' ' -f5 "$file" | tr '\n' ' ')
+  awk -v n="$name" -v w="$wall" -v r="$rss" -v c="$cpu" -v b="$bytes" -v l="$loads" 'BEGIN {printf \
+    "%-34s wall %6.2f s  %7.1f MB/s  CPU (user+sys) %6.2f s  %7.1f MB/CPU-s  max RSS %6.1f MiB  load %s\n", \
+    n, w, b / 1e6 / w, c, b / 1e6 / c, r / 1024, l}'
 }
 report "ffmpeg -c copy -f h264" "$work/ffmpeg.times"
-report "PsDemuxThroughput (JVM incl.)" "$work/java.times"
+report "PsDemuxThroughput pipelined" "$work/pipelined.times"
+report "PsDemuxThroughput one thread" "$work/java.times"
 ratio() { # ffmpeg's median of column $1 over ours: above 1 means we are faster
-  awk -v f="$(awk "{print $1}" "$work/ffmpeg.times" | median)" -v j="$(awk "{print $1}" "$work/java.times" | median)" \
-    -v n="$2" 'BEGIN {printf "whole process, %s: ours is %.2fx ffmpeg\n", n, f / j}'
+  awk -v f="$(awk "{print $1}" "$work/ffmpeg.times" | median)" -v j="$(awk "{print $1}" "$work/$3.times" | median)" \
+    -v n="$2" -v s="$4" 'BEGIN {printf "whole process, %s, %s: ours is %.2fx ffmpeg\n", s, n, f / j}'
 }
-ratio '$1' "wall time"
-ratio '$3 + $4' "CPU time"
+ratio '$1' "wall time" pipelined pipelined
+ratio '$3 + $4' "CPU time" pipelined pipelined
+ratio '$1' "wall time" java "one thread"
+ratio '$3 + $4' "CPU time" java "one thread"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo "steady state in one JVM (10 repetitions, counting sink, then writing; MB/CPU-s of the demuxing thread):"
@@ -88,3 +99,7 @@ echo "steady state in one JVM (10 repetitions, counting sink, then writing; MB/C
 java $java_opts -cp "$jar" dev.gb28181.benchmarks.PsDemuxThroughput "$ps" 1400 10 - | tail -1
 # shellcheck disable=SC2086
 java $java_opts -cp "$jar" dev.gb28181.benchmarks.PsDemuxThroughput "$ps" 1400 10 "$work/ours.h264" | tail -1
+echo "steady state pipelined (10 repetitions, writing; wall MB/s, and MB/CPU-s of the demuxing thread alone):"
+# shellcheck disable=SC2086
+java $java_opts -cp "$jar" dev.gb28181.benchmarks.PsDemuxThroughput "$ps" 1400 10 "$work/ours.h264" \
+  $pipeline_args | tail -1

@@ -18,6 +18,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.function.Consumer;
 
 /**
@@ -30,14 +32,26 @@ import java.util.function.Consumer;
  * only counts it.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.gb28181.benchmarks.PsDemuxThroughput
- * x.ps [chunk=1400] [repetitions=1] [out.h264|-]}. With {@code -} (the default) frames are only counted.
- * Each repetition is timed on its own, in wall and in this thread's CPU time (steadier on a shared machine);
- * the first includes JIT warm-up, later ones show the steady state.
+ * x.ps [chunk=1400] [repetitions=1] [out.h264|-] [--pipeline] [--read=64k] [--write=256k]}. With {@code -}
+ * (the default) frames are only counted. Each repetition is timed on its own, in wall and in this thread's CPU
+ * time (steadier on a shared machine); the first includes JIT warm-up, later ones show the steady state.
+ *
+ * <p>{@code --pipeline} spreads the work over the cores, as a receiver would read its socket, demux and
+ * record on different threads: a reader thread fills the recycled read buffers, this thread demuxes them, and
+ * a writer thread makes the write system calls; bounded queues hand the read buffers and the output buffers
+ * to and fro, so nothing is allocated per frame beyond the frame and the threads meet once per buffer. Wall time then
+ * shrinks while CPU time stays about the same (docs/performance.md).
  */
 public final class PsDemuxThroughput {
 
     /** Bytes read from the file at a time into one buffer, as a receiver reads datagrams. */
     private static final int READ_SIZE = 64 * 1024;
+    /** Read buffers handed to the demuxing thread at most at a time in the pipelined mode. */
+    private static final int READ_AHEAD = 4;
+    /** Output buffers of the pipelined mode: filled by the demuxing thread, written by the writer thread. */
+    private static final int WRITE_BEHIND = 4;
+    /** End of the file, from the reader thread. */
+    private static final ByteBuf END_OF_READS = Unpooled.EMPTY_BUFFER;
     /**
      * Output buffer: one write system call per 256 KiB. Larger costs more (the kernel's copy into the page
      * cache then reads from beyond the CPU caches), smaller buys nothing (docs/performance.md).
@@ -48,18 +62,36 @@ public final class PsDemuxThroughput {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length < 1) {
-            System.err.println("usage: PsDemuxThroughput x.ps [chunk=1400] [repetitions=1] [out.h264|-]");
+        List<String> positional = new ArrayList<>();
+        boolean pipeline = false;
+        int readSize = READ_SIZE;
+        int writeSize = WRITE_SIZE;
+        for (String arg : args) {
+            if (arg.equals("--pipeline")) {
+                pipeline = true;
+            } else if (arg.startsWith("--read=")) {
+                readSize = bytes(arg.substring("--read=".length()));
+            } else if (arg.startsWith("--write=")) {
+                writeSize = bytes(arg.substring("--write=".length()));
+            } else {
+                positional.add(arg);
+            }
+        }
+        if (positional.isEmpty()) {
+            System.err.println("usage: PsDemuxThroughput x.ps [chunk=1400] [repetitions=1] [out.h264|-]"
+                    + " [--pipeline] [--read=64k] [--write=256k]");
             System.exit(2);
         }
-        Path file = Path.of(args[0]);
-        int chunk = args.length > 1 ? Integer.parseInt(args[1]) : 1400;
-        int repetitions = args.length > 2 ? Integer.parseInt(args[2]) : 1;
-        Path output = args.length > 3 && !"-".equals(args[3]) ? Path.of(args[3]) : null;
+        Path file = Path.of(positional.get(0));
+        int chunk = positional.size() > 1 ? Integer.parseInt(positional.get(1)) : 1400;
+        int repetitions = positional.size() > 2 ? Integer.parseInt(positional.get(2)) : 1;
+        Path output = positional.size() > 3 && !"-".equals(positional.get(3)) ? Path.of(positional.get(3)) : null;
+        Options options = new Options(chunk, readSize, writeSize, pipeline);
 
         long size = Files.size(file);
-        System.out.printf("%s: %,d bytes; %s, %d-byte slices of %d-byte reads%n", file, size,
-                output == null ? "counting sink" : "writing " + output, chunk, READ_SIZE);
+        System.out.printf("%s: %,d bytes; %s, %d-byte slices of %d-byte reads, %d-byte writes%s%n", file, size,
+                output == null ? "counting sink" : "writing " + output, chunk, readSize, writeSize,
+                pipeline ? ", pipelined (reader, demuxer and writer threads)" : "");
 
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         double[] mbPerSecond = new double[repetitions];
@@ -67,16 +99,19 @@ public final class PsDemuxThroughput {
         for (int r = 0; r < repetitions; r++) {
             long start = System.nanoTime();
             long cpuStart = threads.getCurrentThreadCpuTime();
-            Result result = output == null ? run(file, chunk, new Counting()) : write(file, chunk, output);
+            Result result = pipeline ? pipelined(file, options, output)
+                    : output == null ? run(file, options, new Counting()) : write(file, options, output);
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpu = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
             mbPerSecond[r] = size / 1e6 / seconds;
             mbPerCpuSecond[r] = size / 1e6 / cpu;
             PsDemuxerStats s = result.stats;
             System.out.printf("run %d: %.3f s, %.1f MB/s; thread CPU %.3f s, %.1f MB/CPU-s; %,.0f frames/s;"
-                            + " %,d video frames (%,d bytes), %,d audio, %,d dropped, %,d malformed%n", r + 1,
+                            + " %,d video frames (%,d bytes), %,d audio, %,d dropped, %,d malformed%s%n", r + 1,
                     seconds, mbPerSecond[r], cpu, mbPerCpuSecond[r], s.videoFrames() / seconds, s.videoFrames(),
-                    result.videoBytes, s.audioFrames(), s.droppedFrames(), s.malformed());
+                    result.videoBytes, s.audioFrames(), s.droppedFrames(), s.malformed(),
+                    pipeline ? String.format("; reader CPU %.3f s, writer CPU %.3f s", result.readerCpu / 1e9,
+                            result.writerCpu / 1e9) : "");
         }
         if (repetitions > 2) {
             System.out.printf("steady state (runs 2..%d): %s MB/s, %s MB/CPU-s%n", repetitions,
@@ -91,38 +126,256 @@ public final class PsDemuxThroughput {
         return String.format("median %.1f, best %.1f", steady[steady.length / 2], steady[steady.length - 1]);
     }
 
-    private static Result write(Path file, int chunk, Path output) throws IOException {
-        try (FileChannel channel = FileChannel.open(output, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            Writing writing = new Writing(channel);
-            Result result = run(file, chunk, writing);
+    /** {@code bytes}, {@code 64k} or {@code 1m}. */
+    private static int bytes(String size) {
+        String s = size.toLowerCase();
+        int unit = s.endsWith("k") ? 1024 : s.endsWith("m") ? 1024 * 1024 : 1;
+        return Integer.parseInt(unit == 1 ? s : s.substring(0, s.length() - 1)) * unit;
+    }
+
+    private static FileChannel create(Path output) throws IOException {
+        return FileChannel.open(output, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
+    }
+
+    private static Result write(Path file, Options options, Path output) throws IOException {
+        try (FileChannel channel = create(output)) {
+            Writing writing = new Writing(channel, options.writeSize);
+            Result result = run(file, options, writing);
             writing.flush();
             return result;
         }
     }
 
-    private static Result run(Path file, int chunk, Sink sink) throws IOException {
+    private static void feed(PsDemuxer demuxer, ByteBuf read, int chunk) {
+        int n = read.writerIndex();
+        for (int i = 0; i < n; i += chunk) {
+            demuxer.feed(read.slice(i, Math.min(chunk, n - i)));
+        }
+    }
+
+    private static Result run(Path file, Options options, Sink sink) throws IOException {
         PsDemuxer demuxer = new PsDemuxer(sink);
-        ReadBuffers buffers = new ReadBuffers();
+        ReadBuffers buffers = new ReadBuffers(options.readSize);
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
             long position = 0;
             while (true) {
                 ByteBuf read = buffers.next();
-                int n = read.writeBytes(in, position, READ_SIZE);
+                int n = read.writeBytes(in, position, options.readSize);
                 if (n <= 0) {
                     break;
                 }
                 position += n;
-                for (int i = 0; i < n; i += chunk) {
-                    demuxer.feed(read.slice(i, Math.min(chunk, n - i)));
-                }
+                feed(demuxer, read, options.chunk);
             }
             demuxer.frameEnd();
-            return new Result(demuxer.stats(), sink.videoBytes());
+            return new Result(demuxer.stats(), sink.videoBytes(), 0, 0);
         } finally {
             demuxer.close();
             buffers.release();
         }
+    }
+
+    /**
+     * Reader thread -> {@code filled} -> this thread's demuxer -> {@code frames} -> writer thread (or a count
+     * when {@code output} is null); the demuxer thread hands a read buffer back through {@code free} once the
+     * demuxer has released every slice of it, and adds a buffer when all are held (a frame spanning them).
+     */
+    private static Result pipelined(Path file, Options options, Path output) throws IOException {
+        int capacity = 64;
+        BlockingQueue<ByteBuf> free = new ArrayBlockingQueue<>(capacity);
+        BlockingQueue<ByteBuf> filled = new ArrayBlockingQueue<>(capacity);
+        List<ByteBuf> all = new ArrayList<>();
+        for (int k = 0; k < READ_AHEAD; k++) {
+            ByteBuf buf = Unpooled.directBuffer(options.readSize);
+            all.add(buf);
+            free.add(buf);
+        }
+        Reader reader = new Reader(file, options.readSize, free, filled);
+        Thread readerThread = new Thread(reader, "ps-reader");
+        readerThread.setDaemon(true); // a demuxing failure leaves it waiting for a free buffer: never block exit
+        readerThread.start();
+        FileChannel channel = output == null ? null : create(output);
+        PipedWriting sink = new PipedWriting(channel, options.writeSize);
+        Thread writerThread = new Thread(sink, "ps-writer");
+        writerThread.setDaemon(true);
+        writerThread.start();
+        PsDemuxer demuxer = new PsDemuxer(sink);
+        List<ByteBuf> held = new ArrayList<>();
+        try {
+            while (true) {
+                ByteBuf read = filled.take();
+                if (read == END_OF_READS) {
+                    break;
+                }
+                feed(demuxer, read, options.chunk);
+                held.add(read);
+                for (int k = 0; k < held.size(); ) {
+                    if (held.get(k).refCnt() == 1) {
+                        free.add(held.remove(k).clear());
+                    } else {
+                        k++;
+                    }
+                }
+                if (held.size() == all.size()) {
+                    ByteBuf buf = Unpooled.directBuffer(options.readSize);
+                    all.add(buf);
+                    free.add(buf);
+                }
+            }
+            demuxer.frameEnd();
+            sink.end();
+            writerThread.join();
+            readerThread.join();
+            if (reader.failure != null) {
+                throw reader.failure;
+            }
+            if (sink.failure != null) {
+                throw sink.failure;
+            }
+            return new Result(demuxer.stats(), sink.videoBytes(), reader.cpu, sink.cpu);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } finally {
+            demuxer.close();
+            all.forEach(ByteBuf::release);
+            if (channel != null) {
+                channel.close();
+            }
+        }
+    }
+
+    /** Fills the free read buffers from the file in order; then hands over {@link #END_OF_READS}. */
+    private static final class Reader implements Runnable {
+        private final Path file;
+        private final int readSize;
+        private final BlockingQueue<ByteBuf> free;
+        private final BlockingQueue<ByteBuf> filled;
+        volatile IOException failure;
+        volatile long cpu;
+
+        Reader(Path file, int readSize, BlockingQueue<ByteBuf> free, BlockingQueue<ByteBuf> filled) {
+            this.file = file;
+            this.readSize = readSize;
+            this.free = free;
+            this.filled = filled;
+        }
+
+        @Override
+        public void run() {
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long cpuStart = threads.getCurrentThreadCpuTime();
+            try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+                long position = 0;
+                while (true) {
+                    ByteBuf read = free.take();
+                    int n = read.writeBytes(in, position, readSize);
+                    if (n <= 0) {
+                        break;
+                    }
+                    position += n;
+                    filled.put(read);
+                }
+            } catch (IOException e) {
+                failure = e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                cpu = threads.getCurrentThreadCpuTime() - cpuStart;
+                filled.add(END_OF_READS);
+            }
+        }
+    }
+
+    /**
+     * The demuxer's sink in the pipelined mode: copies each video frame, while it is still in this core's
+     * cache, into the current output buffer, and hands each full buffer to the writer thread, which makes the
+     * write system call (the kernel's copy into the page cache) and hands the buffer back; one hand-over per
+     * output buffer, not per frame. Without a file it only counts. The first write failure is kept and the
+     * rest drained, so the demuxing thread never blocks on a dead writer.
+     */
+    private static final class PipedWriting implements Sink, Runnable {
+        private static final ByteBuffer END = ByteBuffer.allocate(0);
+        private final BlockingQueue<ByteBuffer> full = new ArrayBlockingQueue<>(WRITE_BEHIND);
+        private final BlockingQueue<ByteBuffer> empty = new ArrayBlockingQueue<>(WRITE_BEHIND);
+        private final FileChannel channel;
+        private ByteBuffer current;
+        private long bytes;
+        volatile IOException failure;
+        volatile long cpu;
+
+        PipedWriting(FileChannel channel, int writeSize) {
+            this.channel = channel;
+            if (channel != null) {
+                for (int k = 0; k < WRITE_BEHIND - 1; k++) {
+                    empty.add(ByteBuffer.allocateDirect(writeSize));
+                }
+                current = ByteBuffer.allocateDirect(writeSize);
+            }
+        }
+
+        @Override
+        public void accept(MediaFrame frame) {
+            if (!frame.codec().isVideo()) {
+                return;
+            }
+            byte[] data = frame.data();
+            bytes += data.length;
+            if (channel == null) {
+                return;
+            }
+            try {
+                for (int off = 0; off < data.length; ) {
+                    int n = Math.min(current.remaining(), data.length - off);
+                    current.put(data, off, n);
+                    off += n;
+                    if (!current.hasRemaining()) {
+                        full.put(current.flip());
+                        current = empty.take();
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        void end() throws InterruptedException {
+            if (current != null && current.position() > 0) {
+                full.put(current.flip());
+            }
+            full.put(END);
+        }
+
+        @Override
+        public void run() {
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long cpuStart = threads.getCurrentThreadCpuTime();
+            try {
+                for (ByteBuffer buf = full.take(); buf != END; buf = full.take()) {
+                    try {
+                        while (failure == null && buf.hasRemaining()) {
+                            channel.write(buf);
+                        }
+                    } catch (IOException e) {
+                        failure = e;
+                    }
+                    empty.put(buf.clear());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                cpu = threads.getCurrentThreadCpuTime() - cpuStart;
+            }
+        }
+
+        @Override
+        public long videoBytes() {
+            return bytes;
+        }
+    }
+
+    private record Options(int chunk, int readSize, int writeSize, boolean pipeline) {
     }
 
     /**
@@ -133,7 +386,12 @@ public final class PsDemuxThroughput {
      */
     private static final class ReadBuffers {
         private final List<ByteBuf> ring = new ArrayList<>();
+        private final int readSize;
         private int next;
+
+        ReadBuffers(int readSize) {
+            this.readSize = readSize;
+        }
 
         ByteBuf next() {
             int size = ring.size();
@@ -145,7 +403,7 @@ public final class PsDemuxThroughput {
                     return buf.clear();
                 }
             }
-            ByteBuf buf = Unpooled.directBuffer(READ_SIZE);
+            ByteBuf buf = Unpooled.directBuffer(readSize);
             ring.add(buf);
             next = 0;
             return buf;
@@ -157,7 +415,7 @@ public final class PsDemuxThroughput {
         }
     }
 
-    private record Result(PsDemuxerStats stats, long videoBytes) {
+    private record Result(PsDemuxerStats stats, long videoBytes, long readerCpu, long writerCpu) {
     }
 
     private interface Sink extends Consumer<MediaFrame> {
@@ -188,11 +446,12 @@ public final class PsDemuxThroughput {
      */
     private static final class Writing implements Sink {
         private final FileChannel channel;
-        private final ByteBuffer buffer = ByteBuffer.allocateDirect(WRITE_SIZE);
+        private final ByteBuffer buffer;
         private long bytes;
 
-        Writing(FileChannel channel) {
+        Writing(FileChannel channel, int writeSize) {
             this.channel = channel;
+            this.buffer = ByteBuffer.allocateDirect(writeSize);
         }
 
         @Override

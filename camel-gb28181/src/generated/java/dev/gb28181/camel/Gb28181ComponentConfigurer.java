@@ -74,6 +74,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "mediaTimeout": getOrCreateConfiguration(target).setMediaTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "noncettl":
         case "nonceTtl": getOrCreateConfiguration(target).setNonceTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "offlinedeviceswindow":
+        case "offlineDevicesWindow": getOrCreateConfiguration(target).setOfflineDevicesWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "partidletimeout":
         case "partIdleTimeout": getOrCreateConfiguration(target).setPartIdleTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
@@ -87,6 +89,10 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sipid":
         case "sipId": getOrCreateConfiguration(target).setSipId(property(camelContext, java.lang.String.class, value)); return true;
+        case "siptrace":
+        case "sipTrace": getOrCreateConfiguration(target).setSipTrace(property(camelContext, boolean.class, value)); return true;
+        case "siptracedevices":
+        case "sipTraceDevices": getOrCreateConfiguration(target).setSipTraceDevices(property(camelContext, java.lang.String.class, value)); return true;
         case "transports": getOrCreateConfiguration(target).setTransports(property(camelContext, java.lang.String.class, value)); return true;
         case "useragent":
         case "userAgent": getOrCreateConfiguration(target).setUserAgent(property(camelContext, java.lang.String.class, value)); return true;
@@ -146,6 +152,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "mediaTimeout": return long.class;
         case "noncettl":
         case "nonceTtl": return long.class;
+        case "offlinedeviceswindow":
+        case "offlineDevicesWindow": return long.class;
         case "partidletimeout":
         case "partIdleTimeout": return long.class;
         case "password": return java.lang.String.class;
@@ -159,6 +167,10 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "requestTimeout": return long.class;
         case "sipid":
         case "sipId": return java.lang.String.class;
+        case "siptrace":
+        case "sipTrace": return boolean.class;
+        case "siptracedevices":
+        case "sipTraceDevices": return java.lang.String.class;
         case "transports": return java.lang.String.class;
         case "useragent":
         case "userAgent": return java.lang.String.class;
@@ -214,6 +226,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "mediaTimeout": return getOrCreateConfiguration(target).getMediaTimeout();
         case "noncettl":
         case "nonceTtl": return getOrCreateConfiguration(target).getNonceTtl();
+        case "offlinedeviceswindow":
+        case "offlineDevicesWindow": return getOrCreateConfiguration(target).getOfflineDevicesWindow();
         case "partidletimeout":
         case "partIdleTimeout": return getOrCreateConfiguration(target).getPartIdleTimeout();
         case "password": return getOrCreateConfiguration(target).getPassword();
@@ -227,6 +241,10 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "sipid":
         case "sipId": return getOrCreateConfiguration(target).getSipId();
+        case "siptrace":
+        case "sipTrace": return getOrCreateConfiguration(target).isSipTrace();
+        case "siptracedevices":
+        case "sipTraceDevices": return getOrCreateConfiguration(target).getSipTraceDevices();
         case "transports": return getOrCreateConfiguration(target).getTransports();
         case "useragent":
         case "userAgent": return getOrCreateConfiguration(target).getUserAgent();

@@ -56,6 +56,8 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "mediaTimeout": target.setMediaTimeout(property(camelContext, long.class, value)); return true;
         case "noncettl":
         case "nonceTtl": target.setNonceTtl(property(camelContext, long.class, value)); return true;
+        case "offlinedeviceswindow":
+        case "offlineDevicesWindow": target.setOfflineDevicesWindow(property(camelContext, long.class, value)); return true;
         case "partidletimeout":
         case "partIdleTimeout": target.setPartIdleTimeout(property(camelContext, long.class, value)); return true;
         case "password": target.setPassword(property(camelContext, java.lang.String.class, value)); return true;
@@ -69,6 +71,10 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "requestTimeout": target.setRequestTimeout(property(camelContext, long.class, value)); return true;
         case "sipid":
         case "sipId": target.setSipId(property(camelContext, java.lang.String.class, value)); return true;
+        case "siptrace":
+        case "sipTrace": target.setSipTrace(property(camelContext, boolean.class, value)); return true;
+        case "siptracedevices":
+        case "sipTraceDevices": target.setSipTraceDevices(property(camelContext, java.lang.String.class, value)); return true;
         case "transports": target.setTransports(property(camelContext, java.lang.String.class, value)); return true;
         case "useragent":
         case "userAgent": target.setUserAgent(property(camelContext, java.lang.String.class, value)); return true;
@@ -112,6 +118,8 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "mediaTimeout": return long.class;
         case "noncettl":
         case "nonceTtl": return long.class;
+        case "offlinedeviceswindow":
+        case "offlineDevicesWindow": return long.class;
         case "partidletimeout":
         case "partIdleTimeout": return long.class;
         case "password": return java.lang.String.class;
@@ -125,6 +133,10 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "requestTimeout": return long.class;
         case "sipid":
         case "sipId": return java.lang.String.class;
+        case "siptrace":
+        case "sipTrace": return boolean.class;
+        case "siptracedevices":
+        case "sipTraceDevices": return java.lang.String.class;
         case "transports": return java.lang.String.class;
         case "useragent":
         case "userAgent": return java.lang.String.class;
@@ -169,6 +181,8 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "mediaTimeout": return target.getMediaTimeout();
         case "noncettl":
         case "nonceTtl": return target.getNonceTtl();
+        case "offlinedeviceswindow":
+        case "offlineDevicesWindow": return target.getOfflineDevicesWindow();
         case "partidletimeout":
         case "partIdleTimeout": return target.getPartIdleTimeout();
         case "password": return target.getPassword();
@@ -182,6 +196,10 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "requestTimeout": return target.getRequestTimeout();
         case "sipid":
         case "sipId": return target.getSipId();
+        case "siptrace":
+        case "sipTrace": return target.isSipTrace();
+        case "siptracedevices":
+        case "sipTraceDevices": return target.getSipTraceDevices();
         case "transports": return target.getTransports();
         case "useragent":
         case "userAgent": return target.getUserAgent();

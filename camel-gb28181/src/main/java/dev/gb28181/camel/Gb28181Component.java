@@ -9,6 +9,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 
 import org.apache.camel.Endpoint;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedOperation;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRegistry;
@@ -23,8 +26,14 @@ import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
  * UDP and TCP, GB/T 28181-2016 §4.3) per component instance, started with the component and shared
  * by all its endpoints. Run a second platform by adding a second component instance under another
  * name.
+ *
+ * <p>For operations it registers a readiness check of the SIP port ({@link Gb28181HealthCheck}) and a check
+ * of the devices that went offline recently ({@link Gb28181DevicesHealthCheck}), exposes the platform's counts
+ * and the SIP trace switch over JMX (with camel-management), and is listed by the {@code gb28181} dev console
+ * ({@link Gb28181DevConsole}).
  */
 @Component("gb28181")
+@ManagedResource(description = "GB28181 platform")
 public class Gb28181Component extends HealthCheckComponent {
 
     /** The platform settings shared by all endpoints of this component. */
@@ -36,6 +45,7 @@ public class Gb28181Component extends HealthCheckComponent {
     private final PlatformStats stats = new PlatformStats();
     private volatile ExecutorService replyPool;
     private Gb28181HealthCheck healthCheck;
+    private Gb28181DevicesHealthCheck devicesHealthCheck;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -52,12 +62,20 @@ public class Gb28181Component extends HealthCheckComponent {
                 new ThreadPoolProfileBuilder("Gb28181Reply", executors.getDefaultThreadPoolProfile())
                         .rejectedPolicy(ThreadPoolRejectedPolicy.Abort).build());
         Gb28181Platform started = new Gb28181Platform(configuration.toPlatformConfig(), stats);
+        if (configuration.isSipTrace()) {
+            started.sipTrace().enable(configuration.sipTraceDeviceIds());
+        }
         platform = started;
         HealthCheckRegistry registry = HealthCheckHelper.getHealthCheckRegistry(getCamelContext());
         if (registry != null) {
+            boolean enabled = isHealthCheckConsumerEnabled() || isHealthCheckProducerEnabled();
             healthCheck = new Gb28181HealthCheck(this);
-            healthCheck.setEnabled(isHealthCheckConsumerEnabled() || isHealthCheckProducerEnabled());
+            healthCheck.setEnabled(enabled);
             registry.register(healthCheck);
+            devicesHealthCheck = new Gb28181DevicesHealthCheck(this);
+            devicesHealthCheck.setEnabled(enabled);
+            started.addListener(devicesHealthCheck);
+            registry.register(devicesHealthCheck);
         }
         try {
             started.start();
@@ -81,13 +99,17 @@ public class Gb28181Component extends HealthCheckComponent {
             // after the platform: the answers and failures of the requests it ended still continue their exchanges
             getCamelContext().getExecutorServiceManager().shutdownGraceful(pool);
         }
-        if (healthCheck != null) {
-            HealthCheckRegistry registry = HealthCheckHelper.getHealthCheckRegistry(getCamelContext());
-            if (registry != null) {
+        HealthCheckRegistry registry = HealthCheckHelper.getHealthCheckRegistry(getCamelContext());
+        if (registry != null) {
+            if (healthCheck != null) {
                 registry.unregister(healthCheck);
             }
-            healthCheck = null;
+            if (devicesHealthCheck != null) {
+                registry.unregister(devicesHealthCheck);
+            }
         }
+        healthCheck = null;
+        devicesHealthCheck = null;
         super.doStop();
     }
 
@@ -144,6 +166,99 @@ public class Gb28181Component extends HealthCheckComponent {
     /** The platform while it exists (from the start of doStart to doStop), else {@code null}. */
     Gb28181Platform platformOrNull() {
         return platform;
+    }
+
+    // ---- JMX (with camel-management): the platform's counts and the SIP trace switch ----------------------
+
+    /** Registered devices, 0 while the platform does not run. */
+    @ManagedAttribute(description = "Registered devices")
+    public int getDevicesRegistered() {
+        Gb28181Platform running = platform;
+        return running == null ? 0 : running.registry().size();
+    }
+
+    /** Registered devices that are online. */
+    @ManagedAttribute(description = "Registered devices that are online")
+    public long getDevicesOnline() {
+        Gb28181Platform running = platform;
+        return running == null ? 0 : running.registry().onlineCount();
+    }
+
+    /** Channels the devices' catalogs listed. */
+    @ManagedAttribute(description = "Channels the devices' catalogs listed")
+    public int getChannels() {
+        Gb28181Platform running = platform;
+        return running == null ? 0 : running.channelCount();
+    }
+
+    /** Media sessions alive. */
+    @ManagedAttribute(description = "Media sessions alive")
+    public int getMediaSessions() {
+        Gb28181Platform running = platform;
+        return running == null ? 0 : running.mediaSessions().size();
+    }
+
+    /** Subscriptions alive. */
+    @ManagedAttribute(description = "Subscriptions alive")
+    public int getSubscriptions() {
+        Gb28181Platform running = platform;
+        return running == null ? 0 : running.subscriptions().size();
+    }
+
+    /** MANSCDP queries and controls waiting for their answer. */
+    @ManagedAttribute(description = "MANSCDP queries and controls waiting for their answer")
+    public int getQueriesInFlight() {
+        Gb28181Platform running = platform;
+        return running == null ? 0 : running.queriesInFlight();
+    }
+
+    /** The bound SIP port, -1 when not bound. */
+    @ManagedAttribute(description = "The bound SIP port, -1 when not bound")
+    public int getSipPort() {
+        Gb28181Platform running = platform;
+        return running == null ? -1 : running.sipPort();
+    }
+
+    /** Whether SIP messages are traced now. */
+    @ManagedAttribute(description = "Whether SIP messages are traced (logger dev.gb28181.sip.trace)")
+    public boolean isSipTraceEnabled() {
+        Gb28181Platform running = platform;
+        return running == null ? configuration.isSipTrace() : running.sipTrace().isEnabled();
+    }
+
+    /** The traced device IDs, comma-separated; empty when all are traced or the trace is off. */
+    @ManagedAttribute(description = "The traced device IDs; empty when all are traced or the trace is off")
+    public String getSipTraceDevices() {
+        Gb28181Platform running = platform;
+        if (running != null) {
+            return String.join(",", running.sipTrace().deviceIds());
+        }
+        return configuration.isSipTrace() ? String.join(",", configuration.sipTraceDeviceIds()) : "";
+    }
+
+    /**
+     * Traces the SIP messages naming these device IDs (comma-separated), or every message when empty, now and
+     * after a restart of the component (it sets the sipTrace and sipTraceDevices options).
+     */
+    @ManagedOperation(description = "Trace the SIP messages of these device IDs (comma-separated; empty: all)")
+    public void enableSipTrace(String deviceIds) {
+        configuration.setSipTraceDevices(deviceIds);
+        configuration.setSipTrace(true);
+        Gb28181Platform running = platform;
+        if (running != null) {
+            running.sipTrace().enable(configuration.sipTraceDeviceIds());
+        }
+    }
+
+    /** Stops the SIP trace, now and after a restart of the component. */
+    @ManagedOperation(description = "Stop tracing SIP messages")
+    public void disableSipTrace() {
+        configuration.setSipTrace(false);
+        configuration.setSipTraceDevices(null);
+        Gb28181Platform running = platform;
+        if (running != null) {
+            running.sipTrace().disable();
+        }
     }
 
     public Gb28181Configuration getConfiguration() {

@@ -7,7 +7,9 @@ import dev.gb28181.sip.Transport;
 
 import java.nio.charset.Charset;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import org.apache.camel.RuntimeCamelException;
@@ -191,6 +193,27 @@ public class Gb28181Configuration implements Cloneable {
     /** The User-Agent header of the messages the platform sends. */
     @UriParam(label = "advanced", defaultValue = "camel-gb28181")
     private String userAgent = "camel-gb28181";
+
+    /**
+     * Whether every SIP message in and out is logged at INFO on the logger dev.gb28181.sip.trace, with its
+     * direction, transport, remote address and full text, digest responses and passwords masked. Switchable at
+     * run time (JMX operations enableSipTrace and disableSipTrace of the component).
+     */
+    @UriParam(label = "advanced", defaultValue = "false")
+    private boolean sipTrace;
+
+    /**
+     * With sipTrace: only the messages naming one of these device (or channel) IDs, a comma-separated list;
+     * empty traces every message.
+     */
+    @UriParam(label = "advanced")
+    private String sipTraceDevices;
+
+    /**
+     * How far back the devices health check (gb28181-devices-sipId) lists the devices that went offline.
+     */
+    @UriParam(label = "health", defaultValue = "5m", javaType = "java.time.Duration")
+    private long offlineDevicesWindow = 300_000;
 
     /**
      * A copy of these settings, e.g. to configure a second component (a second platform on another
@@ -449,6 +472,43 @@ public class Gb28181Configuration implements Cloneable {
 
     public void setUserAgent(String userAgent) {
         this.userAgent = userAgent;
+    }
+
+    public boolean isSipTrace() {
+        return sipTrace;
+    }
+
+    public void setSipTrace(boolean sipTrace) {
+        this.sipTrace = sipTrace;
+    }
+
+    public String getSipTraceDevices() {
+        return sipTraceDevices;
+    }
+
+    public void setSipTraceDevices(String sipTraceDevices) {
+        this.sipTraceDevices = sipTraceDevices;
+    }
+
+    /** The device IDs of {@link #getSipTraceDevices()}, empty for all. */
+    List<String> sipTraceDeviceIds() {
+        List<String> ids = new ArrayList<>();
+        if (sipTraceDevices != null) {
+            for (String id : sipTraceDevices.split(",")) {
+                if (!id.isBlank()) {
+                    ids.add(id.trim());
+                }
+            }
+        }
+        return ids;
+    }
+
+    public long getOfflineDevicesWindow() {
+        return offlineDevicesWindow;
+    }
+
+    public void setOfflineDevicesWindow(long offlineDevicesWindow) {
+        this.offlineDevicesWindow = offlineDevicesWindow;
     }
 
     public String getMediaHost() {

@@ -20,6 +20,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckAware;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.support.DefaultConsumer;
 import org.slf4j.Logger;
@@ -38,10 +40,11 @@ import org.slf4j.LoggerFactory;
  * parallel. A worker's queue holds {@code eventQueueSize} events; when it is full the event is
  * dropped, logged and counted ({@link #getDroppedEvents()}) rather than blocking the SIP stack.
  * Failed exchanges go to the consumer's exception handler, or to the route's error handler with
- * {@code bridgeErrorHandler}.
+ * {@code bridgeErrorHandler}. Camel's consumer health check of the route calls this consumer's
+ * {@link Gb28181ConsumerHealthCheck}.
  */
 @ManagedResource(description = "Managed GB28181 event consumer")
-public class Gb28181Consumer extends DefaultConsumer implements PlatformListener {
+public class Gb28181Consumer extends DefaultConsumer implements PlatformListener, HealthCheckAware {
 
     private static final Logger LOG = LoggerFactory.getLogger(Gb28181Consumer.class);
     private static final long LOG_DROPS_EVERY = 1000;
@@ -52,7 +55,8 @@ public class Gb28181Consumer extends DefaultConsumer implements PlatformListener
     private final String deviceId;
     private final LongAdder dropped = new LongAdder();
     private volatile ExecutorService[] workers;
-    private Gb28181Platform platform;
+    private volatile Gb28181Platform platform;
+    private volatile HealthCheck healthCheck;
 
     public Gb28181Consumer(Gb28181Endpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -73,6 +77,9 @@ public class Gb28181Consumer extends DefaultConsumer implements PlatformListener
         workers = Gb28181Workers.start(this, endpoint);
         platform = running;
         running.addListener(this);
+        if (healthCheck == null) {
+            healthCheck = Gb28181ConsumerHealthCheck.of(this, endpoint, this::isListening, this::getDroppedEvents);
+        }
     }
 
     @Override
@@ -85,6 +92,24 @@ public class Gb28181Consumer extends DefaultConsumer implements PlatformListener
         workers = null;
         Gb28181Workers.stop(endpoint, running);
         super.doStop();
+    }
+
+    /**
+     * The check Camel's consumer health check of this route calls: a {@link Gb28181ConsumerHealthCheck} from
+     * the consumer's first start, unless one was set.
+     */
+    @Override
+    public HealthCheck getHealthCheck() {
+        return healthCheck;
+    }
+
+    @Override
+    public void setHealthCheck(HealthCheck healthCheck) {
+        this.healthCheck = healthCheck;
+    }
+
+    private boolean isListening() {
+        return platform != null && workers != null;
     }
 
     /** Called by the platform on its own threads: filters, hands the event to a worker and returns. */

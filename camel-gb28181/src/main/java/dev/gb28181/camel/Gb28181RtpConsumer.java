@@ -21,6 +21,8 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckAware;
 import org.apache.camel.support.DefaultConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * not modify them.
  */
 @ManagedResource(description = "Managed GB28181 media frame consumer")
-public class Gb28181RtpConsumer extends DefaultConsumer implements MediaListener, PsListener {
+public class Gb28181RtpConsumer extends DefaultConsumer implements MediaListener, PsListener, HealthCheckAware {
 
     private static final Logger LOG = LoggerFactory.getLogger(Gb28181RtpConsumer.class);
     private static final long LOG_DROPS_EVERY = 1000;
@@ -61,7 +63,8 @@ public class Gb28181RtpConsumer extends DefaultConsumer implements MediaListener
     /** es: the sessions that lost a frame and wait for a key frame; touched on the RTP event loops. */
     private final Set<MediaSession> awaitingKeyFrame = ConcurrentHashMap.newKeySet();
     private volatile ExecutorService[] workers;
-    private Gb28181Platform platform;
+    private volatile Gb28181Platform platform;
+    private volatile HealthCheck healthCheck;
 
     public Gb28181RtpConsumer(Gb28181Endpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -92,6 +95,27 @@ public class Gb28181RtpConsumer extends DefaultConsumer implements MediaListener
         } else {
             running.addMediaListener(this);
         }
+        if (healthCheck == null) {
+            healthCheck = Gb28181ConsumerHealthCheck.of(this, endpoint, this::isListening, this::getDroppedFrames);
+        }
+    }
+
+    /**
+     * The check Camel's consumer health check of this route calls: a {@link Gb28181ConsumerHealthCheck} from
+     * the consumer's first start, unless one was set.
+     */
+    @Override
+    public HealthCheck getHealthCheck() {
+        return healthCheck;
+    }
+
+    @Override
+    public void setHealthCheck(HealthCheck healthCheck) {
+        this.healthCheck = healthCheck;
+    }
+
+    private boolean isListening() {
+        return platform != null && workers != null;
     }
 
     @Override

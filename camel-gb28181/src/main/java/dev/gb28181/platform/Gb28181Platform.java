@@ -13,6 +13,7 @@ import dev.gb28181.sip.SipStackConfig;
 import dev.gb28181.sip.auth.AuthFailureTracker;
 import dev.gb28181.sip.auth.DigestAuthenticator;
 import dev.gb28181.sip.auth.NonceStore;
+import dev.gb28181.sip.transport.SipTrace;
 
 import java.time.Duration;
 import java.util.List;
@@ -60,6 +61,8 @@ public class Gb28181Platform implements AutoCloseable {
     private final ManscdpClient client;
     private final Subscriptions subscriptions;
     private final MediaSessions media;
+    private final ChannelDirectory channels = new ChannelDirectory();
+    private final SipTrace sipTrace = new SipTrace();
     private final PlatformStats stats;
 
     private SipStack stack;
@@ -88,6 +91,7 @@ public class Gb28181Platform implements AutoCloseable {
         this.media = new MediaSessions(config, client, events, stats);
         this.dispatcher = new RequestDispatcher(registry, registrar,
                 new MessageHandler(registry, lifecycle, client, subscriptions, media, events), media);
+        events.add(channels);
         stats.attach(this);
     }
 
@@ -112,7 +116,8 @@ public class Gb28181Platform implements AutoCloseable {
                 .transports(config.transports())
                 .advertisedHost(config.advertisedHost())
                 .maxMessageSize(config.maxMessageSize())
-                .userAgent(config.userAgent()), dispatcher, stats.sip());
+                .userAgent(config.userAgent())
+                .trace(sipTrace), dispatcher, stats.sip());
         lifecycle.start(wheel);
         try {
             media.start(wheel);
@@ -317,6 +322,34 @@ public class Gb28181Platform implements AutoCloseable {
     /** The media sessions alive now. */
     public List<MediaSession> mediaSessions() {
         return media.sessions();
+    }
+
+    /** The channels of a device its catalogs and catalog notifications told the platform of ({@link Channel}). */
+    public List<Channel> channels(String deviceId) {
+        return channels.channels(deviceId);
+    }
+
+    /** The channels of every device the catalogs told of. */
+    public List<Channel> channels() {
+        return channels.all();
+    }
+
+    /** How many channels {@link #channels()} lists. */
+    public int channelCount() {
+        return channels.count();
+    }
+
+    /** The subscriptions alive now (subscribed or being subscribed, until cancelled, refused or stopped). */
+    public List<Subscription> subscriptions() {
+        return subscriptions.all();
+    }
+
+    /**
+     * The SIP message trace of this platform (off by default): switch it on and off at any time, for all
+     * devices or some; it outlives a restart of the platform.
+     */
+    public SipTrace sipTrace() {
+        return sipTrace;
     }
 
     /** The live media session with this Call-ID or stream ID ({@link MediaSession#streamId()}). */

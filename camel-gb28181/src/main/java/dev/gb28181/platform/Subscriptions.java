@@ -56,6 +56,11 @@ final class Subscriptions {
         this.timer = timer;
     }
 
+    /** The subscriptions alive now. */
+    List<Subscription> all() {
+        return List.copyOf(byCallId.values());
+    }
+
     /** The SIP event package for a subscription body's CmdType. */
     static String eventPackage(String cmdType) {
         return switch (cmdType.toLowerCase(Locale.ROOT)) {

@@ -1,5 +1,7 @@
 package dev.gb28181.sip;
 
+import dev.gb28181.sip.transport.SipTrace;
+
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -32,6 +34,7 @@ public final class SipStackConfig {
     private int ioThreads;
     private String userAgent;
     private Duration tcpIdleTimeout = Duration.ofMinutes(10);
+    private SipTrace trace = new SipTrace();
 
     /** Rejects values the stack cannot work with; returns this config. */
     public SipStackConfig validate() {
@@ -226,6 +229,19 @@ public final class SipStackConfig {
     /** A TCP connection with no traffic in either direction for this long is closed (10 min). */
     public SipStackConfig tcpIdleTimeout(Duration tcpIdleTimeout) {
         this.tcpIdleTimeout = tcpIdleTimeout;
+        return this;
+    }
+
+    public SipTrace trace() {
+        return trace;
+    }
+
+    /**
+     * The SIP message trace switch the transport writes to (off by default); pass one that outlives the stack
+     * (a platform keeps its own) so a restart keeps what was switched on.
+     */
+    public SipStackConfig trace(SipTrace trace) {
+        this.trace = Objects.requireNonNull(trace, "trace");
         return this;
     }
 }

@@ -128,6 +128,21 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
      */
     private String userAgent = "camel-gb28181";
     /**
+     * Whether every SIP message in and out is logged at INFO on the logger dev.gb28181.sip.trace, with its
+     * direction, transport, remote address and full text, digest responses and passwords masked. Switchable at
+     * run time (JMX operations enableSipTrace and disableSipTrace of the component).
+     */
+    private Boolean sipTrace = false;
+    /**
+     * With sipTrace: only the messages naming one of these device (or channel) IDs, a comma-separated list;
+     * empty traces every message.
+     */
+    private String sipTraceDevices;
+    /**
+     * How far back the devices health check (gb28181-devices-sipId) lists the devices that went offline.
+     */
+    private Duration offlineDevicesWindow = Duration.ofMinutes(5);
+    /**
      * The address written into the SDP offers of media sessions (GB/T 28181-2016 section 9.2, Annex F
      * c=): where devices send RTP. Default: the local address of the route to the device.
      */
@@ -372,6 +387,30 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
 
     public void setUserAgent(String userAgent) {
         this.userAgent = userAgent;
+    }
+
+    public Boolean getSipTrace() {
+        return sipTrace;
+    }
+
+    public void setSipTrace(Boolean sipTrace) {
+        this.sipTrace = sipTrace;
+    }
+
+    public String getSipTraceDevices() {
+        return sipTraceDevices;
+    }
+
+    public void setSipTraceDevices(String sipTraceDevices) {
+        this.sipTraceDevices = sipTraceDevices;
+    }
+
+    public Duration getOfflineDevicesWindow() {
+        return offlineDevicesWindow;
+    }
+
+    public void setOfflineDevicesWindow(Duration offlineDevicesWindow) {
+        this.offlineDevicesWindow = offlineDevicesWindow;
     }
 
     public String getMediaHost() {

@@ -37,6 +37,9 @@ import org.springframework.context.annotation.Configuration;
         "camel.component.gb28181.first-part-timeout=90s",
         "camel.component.gb28181.part-idle-timeout=2s",
         "camel.component.gb28181.control-response-timeout=3s",
+        "camel.component.gb28181.sip-trace=true",
+        "camel.component.gb28181.sip-trace-devices=34020000001320000001,34020000001320000002",
+        "camel.component.gb28181.offline-devices-window=2m",
         "camel.component.gb28181.media-host=198.51.100.7",
         "camel.component.gb28181.media-port-range=31000-31099",
         "camel.component.gb28181.media-timeout=45s",
@@ -67,6 +70,7 @@ class Gb28181ComponentAutoConfigurationTest {
         assertThat(configuration.getPartIdleTimeout()).isEqualTo(Duration.ofSeconds(2).toMillis());
         assertThat(configuration.getControlResponseTimeout()).isEqualTo(Duration.ofSeconds(3).toMillis());
         assertThat(configuration.getCredentialsProvider()).isSameAs(deviceCredentials);
+        assertThat(configuration.getOfflineDevicesWindow()).isEqualTo(Duration.ofMinutes(2).toMillis());
 
         assertThat(component.isSipBound()).isTrue();
         assertThat(component.getPlatform().sipPort()).isPositive();
@@ -74,6 +78,8 @@ class Gb28181ComponentAutoConfigurationTest {
         assertThat(component.getPlatform().config().firstPartTimeout()).isEqualTo(Duration.ofSeconds(90));
         assertThat(component.getPlatform().config().partIdleTimeout()).isEqualTo(Duration.ofSeconds(2));
         assertThat(component.getPlatform().config().controlResponseTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(component.getPlatform().sipTrace().deviceIds())
+                .containsExactly("34020000001320000001", "34020000001320000002");
         assertThat(component.getPlatform().config().mediaHost()).isEqualTo("198.51.100.7");
         assertThat(component.getPlatform().config().mediaPortRange())
                 .isEqualTo(new MediaPortAllocator.PortRange(31000, 31099));

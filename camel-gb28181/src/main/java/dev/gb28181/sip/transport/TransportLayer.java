@@ -43,6 +43,7 @@ import java.net.DatagramSocket;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -76,6 +77,7 @@ public final class TransportLayer {
     private final SipStackConfig config;
     private final SipStackStats stats;
     private final Supplier<String> tags;
+    private final SipTrace trace;
     private final LogLimiter malformedLog = new LogLimiter(LOG, 10, TimeUnit.SECONDS);
     private final LogLimiter sendLog = new LogLimiter(LOG, 10, TimeUnit.SECONDS);
     private final LogLimiter internalLog = new LogLimiter(LOG, 10, TimeUnit.SECONDS);
@@ -93,6 +95,7 @@ public final class TransportLayer {
         this.config = config;
         this.stats = stats;
         this.tags = tags;
+        this.trace = config.trace();
     }
 
     /**
@@ -367,7 +370,12 @@ public final class TransportLayer {
         }
     }
 
-    private CompletableFuture<Void> write(Channel channel, Object packet, Object destination) {
+    private CompletableFuture<Void> write(Channel channel, Object packet, SocketAddress destination) {
+        if (packet instanceof DatagramPacket datagram) {
+            trace.outbound(datagram.content(), Transport.UDP, destination, port);
+        } else {
+            trace.outbound((ByteBuf) packet, Transport.TCP, destination, port);
+        }
         CompletableFuture<Void> done = new CompletableFuture<>();
         channel.writeAndFlush(packet).addListener(f -> {
             if (f.isSuccess()) {
@@ -386,6 +394,7 @@ public final class TransportLayer {
     /** One datagram or TCP frame (the parser copies what it keeps; the caller releases {@code bytes}). */
     void receive(ByteBuf bytes, Flow flow, boolean datagram) {
         stats.onReceived();
+        trace.inbound(bytes, flow.transport(), flow.remote(), port);
         SipMessage message;
         try {
             message = SipParser.parse(bytes, datagram);
@@ -405,6 +414,7 @@ public final class TransportLayer {
      */
     void refuseOversize(ByteBuf bytes, Flow flow) {
         stats.onReceived();
+        trace.inbound(bytes, flow.transport(), flow.remote(), port);
         stats.onOversizeRefused();
         SipRequest request = null;
         try {
