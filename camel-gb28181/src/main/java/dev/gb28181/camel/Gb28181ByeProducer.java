@@ -42,23 +42,11 @@ public class Gb28181ByeProducer extends DefaultAsyncProducer {
             session = platform.mediaSession(id).orElseThrow(() -> new IllegalArgumentException(
                     "gb28181:bye: no media session with Call-ID or stream ID " + id));
         } catch (RuntimeException e) {
-            exchange.setException(e);
-            callback.done(true);
-            return true;
+            return Gb28181Exchanges.failed(exchange, callback, e);
         }
-        platform.bye(session.callId())
-                .whenCompleteAsync((ended, failure) -> {
-                    try {
-                        if (failure != null) {
-                            exchange.setException(Gb28181Exchanges.cause(failure));
-                        } else {
-                            Gb28181Exchanges.setSessionHeaders(exchange.getMessage(), session);
-                            exchange.getMessage().setBody(session);
-                        }
-                    } finally {
-                        callback.done(false);
-                    }
-                }, endpoint.getComponent().replyExecutor());
-        return false;
+        return Gb28181Exchanges.whenAnswered(endpoint, exchange, callback, platform.bye(session.callId()), ended -> {
+            Gb28181Exchanges.setSessionHeaders(exchange.getMessage(), session);
+            exchange.getMessage().setBody(session);
+        });
     }
 }

@@ -78,23 +78,10 @@ public class Gb28181ControlProducer extends DefaultAsyncProducer {
             }
             answered = endpoint.getComponent().getPlatform().control(deviceId, control);
         } catch (RuntimeException e) {
-            exchange.setException(e);
-            callback.done(true);
-            return true;
+            return Gb28181Exchanges.failed(exchange, callback, e);
         }
-        answered
-                .whenCompleteAsync((response, failure) -> {
-                    try {
-                        if (failure != null) {
-                            exchange.setException(Gb28181Exchanges.cause(failure));
-                        } else {
-                            reply(exchange.getMessage(), deviceId, control, response, ptz);
-                        }
-                    } finally {
-                        callback.done(false);
-                    }
-                }, endpoint.getComponent().replyExecutor());
-        return false;
+        return Gb28181Exchanges.whenAnswered(endpoint, exchange, callback, answered,
+                response -> reply(exchange.getMessage(), deviceId, control, response, ptz));
     }
 
     /**

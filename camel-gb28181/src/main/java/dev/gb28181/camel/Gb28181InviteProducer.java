@@ -87,24 +87,13 @@ public class Gb28181InviteProducer extends DefaultAsyncProducer {
             request = request(in, false);
             platform = endpoint.getComponent().getPlatform();
         } catch (RuntimeException e) {
-            exchange.setException(e);
-            callback.done(true);
-            return true;
+            return Gb28181Exchanges.failed(exchange, callback, e);
         }
-        platform.invite(deviceId, channelId, request)
-                .whenCompleteAsync((session, failure) -> {
-                    try {
-                        if (failure != null) {
-                            exchange.setException(Gb28181Exchanges.cause(failure));
-                        } else {
-                            keep(platform, session);
-                            reply(exchange.getMessage(), session);
-                        }
-                    } finally {
-                        callback.done(false);
-                    }
-                }, endpoint.getComponent().replyExecutor());
-        return false;
+        return Gb28181Exchanges.whenAnswered(endpoint, exchange, callback, platform.invite(deviceId, channelId,
+                request), session -> {
+                    keep(platform, session);
+                    reply(exchange.getMessage(), session);
+                });
     }
 
     /** Remembers an opened session for the BYE at stop; one established while stopping is BYE'd at once. */

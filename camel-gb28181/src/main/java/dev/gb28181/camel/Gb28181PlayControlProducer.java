@@ -65,26 +65,15 @@ public class Gb28181PlayControlProducer extends DefaultAsyncProducer {
             session = platform.mediaSession(id).orElseThrow(() -> new IllegalArgumentException(
                     "gb28181:playcontrol: no media session with Call-ID or stream ID " + id));
         } catch (RuntimeException e) {
-            exchange.setException(e);
-            callback.done(true);
-            return true;
+            return Gb28181Exchanges.failed(exchange, callback, e);
         }
-        platform.playControl(session.callId(), control)
-                .whenCompleteAsync((answer, failure) -> {
-                    try {
-                        if (failure != null) {
-                            exchange.setException(Gb28181Exchanges.cause(failure));
-                        } else {
-                            Message out = exchange.getMessage();
-                            Gb28181Exchanges.setSessionHeaders(out, session);
-                            out.setHeader(Gb28181Constants.PLAY_ACTION, control.action().name().toLowerCase(Locale.ROOT));
-                            out.setBody(answer);
-                        }
-                    } finally {
-                        callback.done(false);
-                    }
-                }, endpoint.getComponent().replyExecutor());
-        return false;
+        return Gb28181Exchanges.whenAnswered(endpoint, exchange, callback, platform.playControl(session.callId(),
+                control), answer -> {
+                    Message out = exchange.getMessage();
+                    Gb28181Exchanges.setSessionHeaders(out, session);
+                    out.setHeader(Gb28181Constants.PLAY_ACTION, control.action().name().toLowerCase(Locale.ROOT));
+                    out.setBody(answer);
+                });
     }
 
     /** The control {@code in} asks for, headers winning over options. */

@@ -55,23 +55,10 @@ public class Gb28181QueryProducer extends DefaultAsyncProducer {
             deviceId = Gb28181Exchanges.deviceId(in, endpoint);
             answered = endpoint.getComponent().getPlatform().query(deviceId, query(in));
         } catch (RuntimeException e) {
-            exchange.setException(e);
-            callback.done(true);
-            return true;
+            return Gb28181Exchanges.failed(exchange, callback, e);
         }
-        answered
-                .whenCompleteAsync((answer, failure) -> {
-                    try {
-                        if (failure != null) {
-                            exchange.setException(Gb28181Exchanges.cause(failure));
-                        } else {
-                            reply(exchange.getMessage(), deviceId, answer);
-                        }
-                    } finally {
-                        callback.done(false);
-                    }
-                }, endpoint.getComponent().replyExecutor());
-        return false;
+        return Gb28181Exchanges.whenAnswered(endpoint, exchange, callback, answered,
+                answer -> reply(exchange.getMessage(), deviceId, answer));
     }
 
     private ManscdpQuery query(Message in) {

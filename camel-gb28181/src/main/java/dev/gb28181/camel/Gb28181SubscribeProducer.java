@@ -73,31 +73,24 @@ public class Gb28181SubscribeProducer extends DefaultAsyncProducer {
             expires = expires(in.getHeader(Gb28181Constants.EXPIRES, endpoint.getExpires(), Integer.class));
             body = Gb28181Queries.create(event, in, endpoint);
         } catch (RuntimeException e) {
-            exchange.setException(e);
-            callback.done(true);
-            return true;
+            return Gb28181Exchanges.failed(exchange, callback, e);
         }
         String key = deviceId + '/' + event;
         CompletableFuture<Subscription> next = new CompletableFuture<>();
         CompletableFuture<Subscription> previous = subscriptions.put(key, next);
-        end(previous)
+        CompletableFuture<Subscription> subscribed = end(previous)
                 .thenCompose(ended -> endpoint.getComponent().getPlatform().subscribe(deviceId, body,
                         Duration.ofSeconds(expires)))
-                .whenCompleteAsync((subscription, failure) -> {
-                    try {
-                        if (failure != null) {
-                            subscriptions.remove(key, next);
-                            next.completeExceptionally(failure);
-                            exchange.setException(Gb28181Exchanges.cause(failure));
-                        } else {
-                            next.complete(subscription);
-                            reply(exchange.getMessage(), new SubscriptionInfo(deviceId, event, subscription.expires()));
-                        }
-                    } finally {
-                        callback.done(false);
+                .whenComplete((subscription, failure) -> {
+                    if (failure != null) {
+                        subscriptions.remove(key, next);
+                        next.completeExceptionally(failure);
+                    } else {
+                        next.complete(subscription);
                     }
-                }, endpoint.getComponent().replyExecutor());
-        return false;
+                });
+        return Gb28181Exchanges.whenAnswered(endpoint, exchange, callback, subscribed, subscription -> reply(
+                exchange.getMessage(), new SubscriptionInfo(deviceId, event, subscription.expires())));
     }
 
     /**
