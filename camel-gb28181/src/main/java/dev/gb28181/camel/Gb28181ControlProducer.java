@@ -9,7 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.support.DefaultAsyncProducer;
 import org.apache.camel.support.DefaultMessage;
 
 /**
@@ -29,18 +28,10 @@ import org.apache.camel.support.DefaultMessage;
  * <p>Asynchronous like {@link Gb28181QueryProducer}: the exchange continues on the component's reply
  * threads when the device answered or the request failed.
  */
-public class Gb28181ControlProducer extends DefaultAsyncProducer {
-
-    private final Gb28181Endpoint endpoint;
+public class Gb28181ControlProducer extends Gb28181Producer {
 
     public Gb28181ControlProducer(Gb28181Endpoint endpoint) {
         super(endpoint);
-        this.endpoint = endpoint;
-    }
-
-    @Override
-    public Gb28181Endpoint getEndpoint() {
-        return endpoint;
     }
 
     /**

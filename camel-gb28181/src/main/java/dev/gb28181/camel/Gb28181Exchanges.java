@@ -38,13 +38,13 @@ final class Gb28181Exchanges {
     }
 
     /**
-     * The media session a bye or playcontrol producer acts on, as a Call-ID or stream ID: the
+     * The media session a bye or playcontrol producer acts on, named by Call-ID or stream ID: the
      * CamelGb28181CallId header, else the CamelGb28181StreamId header, else the callId option, else the
      * streamId option.
      *
-     * @throws IllegalArgumentException when none names one
+     * @throws IllegalArgumentException when none names one, or the platform has no such session
      */
-    static String sessionId(Message in, Gb28181Endpoint endpoint) {
+    static MediaSession mediaSession(Message in, Gb28181Endpoint endpoint) {
         String id = in.getHeader(Gb28181Constants.CALL_ID, String.class);
         if (id == null) {
             id = in.getHeader(Gb28181Constants.STREAM_ID, String.class);
@@ -57,7 +57,9 @@ final class Gb28181Exchanges {
                     + Gb28181Constants.CALL_ID + " or " + Gb28181Constants.STREAM_ID + " header, or the callId or"
                     + " streamId option");
         }
-        return id;
+        String named = id;
+        return endpoint.getComponent().getPlatform().mediaSession(named).orElseThrow(() -> new IllegalArgumentException(
+                "gb28181:" + endpoint.getKind() + ": no media session with Call-ID or stream ID " + named));
     }
 
     /** The headers naming a media session: device, channel, Call-ID, stream ID, SSRC and mode. */

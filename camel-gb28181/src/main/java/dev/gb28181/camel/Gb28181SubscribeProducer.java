@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.support.DefaultAsyncProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,22 +26,15 @@ import org.slf4j.LoggerFactory;
  * twice. When the producer stops (its route or the context stops) it ends all its subscriptions.
  * Asynchronous like the query producer: no Camel thread waits for the device.
  */
-public class Gb28181SubscribeProducer extends DefaultAsyncProducer {
+public class Gb28181SubscribeProducer extends Gb28181Producer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Gb28181SubscribeProducer.class);
     private static final List<String> EVENTS = List.of("Catalog", "Alarm", "MobilePosition");
 
-    private final Gb28181Endpoint endpoint;
     private final Map<String, CompletableFuture<Subscription>> subscriptions = new ConcurrentHashMap<>();
 
     public Gb28181SubscribeProducer(Gb28181Endpoint endpoint) {
         super(endpoint);
-        this.endpoint = endpoint;
-    }
-
-    @Override
-    public Gb28181Endpoint getEndpoint() {
-        return endpoint;
     }
 
     /** Wrong {@code event} or {@code expires} options fail the route's start rather than every exchange. */
