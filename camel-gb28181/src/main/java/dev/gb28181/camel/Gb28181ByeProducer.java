@@ -1,11 +1,9 @@
 package dev.gb28181.camel;
 
-import dev.gb28181.platform.Gb28181Platform;
 import dev.gb28181.platform.MediaSession;
 
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
-import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
  * {@code gb28181:bye}: ends a media session (BYE in its INVITE dialog, GB/T 28181-2016 §9.2.2, §9.8,
@@ -18,47 +16,24 @@ import org.apache.camel.support.DefaultAsyncProducer;
  * {@link IllegalArgumentException}; another non-2xx with {@code SipStatusException}, no answer with
  * {@code ManscdpTimeoutException}. Asynchronous like {@link Gb28181QueryProducer}.
  */
-public class Gb28181ByeProducer extends DefaultAsyncProducer {
-
-    private final Gb28181Endpoint endpoint;
+public class Gb28181ByeProducer extends Gb28181Producer {
 
     public Gb28181ByeProducer(Gb28181Endpoint endpoint) {
         super(endpoint);
-        this.endpoint = endpoint;
-    }
-
-    @Override
-    public Gb28181Endpoint getEndpoint() {
-        return endpoint;
     }
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         MediaSession session;
-        Gb28181Platform platform;
         try {
-            String id = Gb28181Exchanges.sessionId(exchange.getMessage(), endpoint);
-            platform = endpoint.getComponent().getPlatform();
-            session = platform.mediaSession(id).orElseThrow(() -> new IllegalArgumentException(
-                    "gb28181:bye: no media session with Call-ID or stream ID " + id));
+            session = Gb28181Exchanges.mediaSession(exchange.getMessage(), endpoint);
         } catch (RuntimeException e) {
-            exchange.setException(e);
-            callback.done(true);
-            return true;
+            return Gb28181Exchanges.failed(exchange, callback, e);
         }
-        platform.bye(session.callId())
-                .whenCompleteAsync((ended, failure) -> {
-                    try {
-                        if (failure != null) {
-                            exchange.setException(Gb28181Exchanges.cause(failure));
-                        } else {
-                            Gb28181Exchanges.setSessionHeaders(exchange.getMessage(), session);
-                            exchange.getMessage().setBody(session);
-                        }
-                    } finally {
-                        callback.done(false);
-                    }
-                }, endpoint.getComponent().replyExecutor());
-        return false;
+        return Gb28181Exchanges.whenAnswered(endpoint, exchange, callback,
+                endpoint.getComponent().getPlatform().bye(session.callId()), ended -> {
+                    Gb28181Exchanges.setSessionHeaders(exchange.getMessage(), session);
+                    exchange.getMessage().setBody(session);
+                });
     }
 }

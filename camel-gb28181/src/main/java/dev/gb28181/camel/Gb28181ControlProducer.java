@@ -9,7 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.support.DefaultAsyncProducer;
 import org.apache.camel.support.DefaultMessage;
 
 /**
@@ -29,18 +28,10 @@ import org.apache.camel.support.DefaultMessage;
  * <p>Asynchronous like {@link Gb28181QueryProducer}: the exchange continues on the component's reply
  * threads when the device answered or the request failed.
  */
-public class Gb28181ControlProducer extends DefaultAsyncProducer {
-
-    private final Gb28181Endpoint endpoint;
+public class Gb28181ControlProducer extends Gb28181Producer {
 
     public Gb28181ControlProducer(Gb28181Endpoint endpoint) {
         super(endpoint);
-        this.endpoint = endpoint;
-    }
-
-    @Override
-    public Gb28181Endpoint getEndpoint() {
-        return endpoint;
     }
 
     /**
@@ -78,23 +69,10 @@ public class Gb28181ControlProducer extends DefaultAsyncProducer {
             }
             answered = endpoint.getComponent().getPlatform().control(deviceId, control);
         } catch (RuntimeException e) {
-            exchange.setException(e);
-            callback.done(true);
-            return true;
+            return Gb28181Exchanges.failed(exchange, callback, e);
         }
-        answered
-                .whenCompleteAsync((response, failure) -> {
-                    try {
-                        if (failure != null) {
-                            exchange.setException(Gb28181Exchanges.cause(failure));
-                        } else {
-                            reply(exchange.getMessage(), deviceId, control, response, ptz);
-                        }
-                    } finally {
-                        callback.done(false);
-                    }
-                }, endpoint.getComponent().replyExecutor());
-        return false;
+        return Gb28181Exchanges.whenAnswered(endpoint, exchange, callback, answered,
+                response -> reply(exchange.getMessage(), deviceId, control, response, ptz));
     }
 
     /**

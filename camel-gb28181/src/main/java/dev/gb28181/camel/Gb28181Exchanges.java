@@ -3,9 +3,13 @@ package dev.gb28181.camel;
 import dev.gb28181.manscdp.ManscdpMessage;
 import dev.gb28181.platform.MediaSession;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 /**
@@ -34,13 +38,13 @@ final class Gb28181Exchanges {
     }
 
     /**
-     * The media session a bye or playcontrol producer acts on, as a Call-ID or stream ID: the
+     * The media session a bye or playcontrol producer acts on, named by Call-ID or stream ID: the
      * CamelGb28181CallId header, else the CamelGb28181StreamId header, else the callId option, else the
      * streamId option.
      *
-     * @throws IllegalArgumentException when none names one
+     * @throws IllegalArgumentException when none names one, or the platform has no such session
      */
-    static String sessionId(Message in, Gb28181Endpoint endpoint) {
+    static MediaSession mediaSession(Message in, Gb28181Endpoint endpoint) {
         String id = in.getHeader(Gb28181Constants.CALL_ID, String.class);
         if (id == null) {
             id = in.getHeader(Gb28181Constants.STREAM_ID, String.class);
@@ -53,7 +57,9 @@ final class Gb28181Exchanges {
                     + Gb28181Constants.CALL_ID + " or " + Gb28181Constants.STREAM_ID + " header, or the callId or"
                     + " streamId option");
         }
-        return id;
+        String named = id;
+        return endpoint.getComponent().getPlatform().mediaSession(named).orElseThrow(() -> new IllegalArgumentException(
+                "gb28181:" + endpoint.getKind() + ": no media session with Call-ID or stream ID " + named));
     }
 
     /** The headers naming a media session: device, channel, Call-ID, stream ID, SSRC and mode. */
@@ -81,6 +87,37 @@ final class Gb28181Exchanges {
         if (channel != null && !channel.equals(deviceId)) {
             out.setHeader(Gb28181Constants.CHANNEL_ID, channel);
         }
+    }
+
+    /**
+     * Fails an exchange before anything was sent (a bad option or header, an unknown device or session):
+     * done synchronously, as an async producer's {@code process} returns it.
+     */
+    static boolean failed(Exchange exchange, AsyncCallback callback, RuntimeException failure) {
+        exchange.setException(failure);
+        callback.done(true);
+        return true;
+    }
+
+    /**
+     * Continues an exchange when the platform's answer arrives, on the component's reply executor (never a SIP
+     * I/O or timer thread): a failure becomes the exchange's exception, an answer goes to {@code reply}; the
+     * callback is called either way. Returns what an async producer's {@code process} returns.
+     */
+    static <T> boolean whenAnswered(Gb28181Endpoint endpoint, Exchange exchange, AsyncCallback callback,
+            CompletableFuture<T> answered, Consumer<T> reply) {
+        answered.whenCompleteAsync((answer, failure) -> {
+            try {
+                if (failure != null) {
+                    exchange.setException(cause(failure));
+                } else {
+                    reply.accept(answer);
+                }
+            } finally {
+                callback.done(false);
+            }
+        }, endpoint.getComponent().replyExecutor());
+        return false;
     }
 
     /** The failure a completion stage reports, without the wrappers the future API adds around it. */

@@ -16,7 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.support.DefaultAsyncProducer;
 import org.apache.camel.support.DefaultMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,22 +39,15 @@ import org.slf4j.LoggerFactory;
  * answers a second PLAY invite with it, so a live session this producer was handed that way is its
  * own too and ends with it. Asynchronous like {@link Gb28181QueryProducer}.
  */
-public class Gb28181InviteProducer extends DefaultAsyncProducer {
+public class Gb28181InviteProducer extends Gb28181Producer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Gb28181InviteProducer.class);
 
-    private final Gb28181Endpoint endpoint;
     /** The sessions this producer opened, by Call-ID; ended ones are pruned as new ones open. */
     private final Map<String, MediaSession> opened = new ConcurrentHashMap<>();
 
     public Gb28181InviteProducer(Gb28181Endpoint endpoint) {
         super(endpoint);
-        this.endpoint = endpoint;
-    }
-
-    @Override
-    public Gb28181Endpoint getEndpoint() {
-        return endpoint;
     }
 
     /**
@@ -87,24 +79,13 @@ public class Gb28181InviteProducer extends DefaultAsyncProducer {
             request = request(in, false);
             platform = endpoint.getComponent().getPlatform();
         } catch (RuntimeException e) {
-            exchange.setException(e);
-            callback.done(true);
-            return true;
+            return Gb28181Exchanges.failed(exchange, callback, e);
         }
-        platform.invite(deviceId, channelId, request)
-                .whenCompleteAsync((session, failure) -> {
-                    try {
-                        if (failure != null) {
-                            exchange.setException(Gb28181Exchanges.cause(failure));
-                        } else {
-                            keep(platform, session);
-                            reply(exchange.getMessage(), session);
-                        }
-                    } finally {
-                        callback.done(false);
-                    }
-                }, endpoint.getComponent().replyExecutor());
-        return false;
+        return Gb28181Exchanges.whenAnswered(endpoint, exchange, callback, platform.invite(deviceId, channelId,
+                request), session -> {
+                    keep(platform, session);
+                    reply(exchange.getMessage(), session);
+                });
     }
 
     /** Remembers an opened session for the BYE at stop; one established while stopping is BYE'd at once. */

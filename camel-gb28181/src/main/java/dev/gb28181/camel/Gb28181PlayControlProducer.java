@@ -2,7 +2,6 @@ package dev.gb28181.camel;
 
 import dev.gb28181.mansrtsp.PlayAction;
 import dev.gb28181.mansrtsp.PlayControl;
-import dev.gb28181.platform.Gb28181Platform;
 import dev.gb28181.platform.MediaSession;
 
 import java.util.Arrays;
@@ -11,7 +10,6 @@ import java.util.Locale;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.support.DefaultAsyncProducer;
 import org.apache.camel.support.DefaultMessage;
 
 /**
@@ -29,18 +27,10 @@ import org.apache.camel.support.DefaultMessage;
  * answer is not 2xx (e.g. 457 Invalid Range) with {@code PlayControlRefusedException}, no answer with
  * {@code ManscdpTimeoutException}. Asynchronous like {@link Gb28181QueryProducer}.
  */
-public class Gb28181PlayControlProducer extends DefaultAsyncProducer {
-
-    private final Gb28181Endpoint endpoint;
+public class Gb28181PlayControlProducer extends Gb28181Producer {
 
     public Gb28181PlayControlProducer(Gb28181Endpoint endpoint) {
         super(endpoint);
-        this.endpoint = endpoint;
-    }
-
-    @Override
-    public Gb28181Endpoint getEndpoint() {
-        return endpoint;
     }
 
     /** A wrong action, or a scale or position its action cannot take, fails the route's start. */
@@ -56,35 +46,20 @@ public class Gb28181PlayControlProducer extends DefaultAsyncProducer {
     public boolean process(Exchange exchange, AsyncCallback callback) {
         MediaSession session;
         PlayControl control;
-        Gb28181Platform platform;
         try {
             Message in = exchange.getMessage();
-            String id = Gb28181Exchanges.sessionId(in, endpoint);
             control = control(in);
-            platform = endpoint.getComponent().getPlatform();
-            session = platform.mediaSession(id).orElseThrow(() -> new IllegalArgumentException(
-                    "gb28181:playcontrol: no media session with Call-ID or stream ID " + id));
+            session = Gb28181Exchanges.mediaSession(in, endpoint);
         } catch (RuntimeException e) {
-            exchange.setException(e);
-            callback.done(true);
-            return true;
+            return Gb28181Exchanges.failed(exchange, callback, e);
         }
-        platform.playControl(session.callId(), control)
-                .whenCompleteAsync((answer, failure) -> {
-                    try {
-                        if (failure != null) {
-                            exchange.setException(Gb28181Exchanges.cause(failure));
-                        } else {
-                            Message out = exchange.getMessage();
-                            Gb28181Exchanges.setSessionHeaders(out, session);
-                            out.setHeader(Gb28181Constants.PLAY_ACTION, control.action().name().toLowerCase(Locale.ROOT));
-                            out.setBody(answer);
-                        }
-                    } finally {
-                        callback.done(false);
-                    }
-                }, endpoint.getComponent().replyExecutor());
-        return false;
+        return Gb28181Exchanges.whenAnswered(endpoint, exchange, callback,
+                endpoint.getComponent().getPlatform().playControl(session.callId(), control), answer -> {
+                    Message out = exchange.getMessage();
+                    Gb28181Exchanges.setSessionHeaders(out, session);
+                    out.setHeader(Gb28181Constants.PLAY_ACTION, control.action().name().toLowerCase(Locale.ROOT));
+                    out.setBody(answer);
+                });
     }
 
     /** The control {@code in} asks for, headers winning over options. */

@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
  * {@code gb28181:query}: sends a MANSCDP query to a device (GB/T 28181-2016 §9.5, Annex A.2.4; the
@@ -23,18 +22,10 @@ import org.apache.camel.support.DefaultAsyncProducer;
  * Camel thread waits and no route runs on a SIP I/O thread. Many queries may be in flight to one
  * device; the platform correlates them by SN.
  */
-public class Gb28181QueryProducer extends DefaultAsyncProducer {
-
-    private final Gb28181Endpoint endpoint;
+public class Gb28181QueryProducer extends Gb28181Producer {
 
     public Gb28181QueryProducer(Gb28181Endpoint endpoint) {
         super(endpoint);
-        this.endpoint = endpoint;
-    }
-
-    @Override
-    public Gb28181Endpoint getEndpoint() {
-        return endpoint;
     }
 
     /** A wrong {@code cmd} option fails the route's start rather than every exchange. */
@@ -55,23 +46,10 @@ public class Gb28181QueryProducer extends DefaultAsyncProducer {
             deviceId = Gb28181Exchanges.deviceId(in, endpoint);
             answered = endpoint.getComponent().getPlatform().query(deviceId, query(in));
         } catch (RuntimeException e) {
-            exchange.setException(e);
-            callback.done(true);
-            return true;
+            return Gb28181Exchanges.failed(exchange, callback, e);
         }
-        answered
-                .whenCompleteAsync((answer, failure) -> {
-                    try {
-                        if (failure != null) {
-                            exchange.setException(Gb28181Exchanges.cause(failure));
-                        } else {
-                            reply(exchange.getMessage(), deviceId, answer);
-                        }
-                    } finally {
-                        callback.done(false);
-                    }
-                }, endpoint.getComponent().replyExecutor());
-        return false;
+        return Gb28181Exchanges.whenAnswered(endpoint, exchange, callback, answered,
+                answer -> reply(exchange.getMessage(), deviceId, answer));
     }
 
     private ManscdpQuery query(Message in) {

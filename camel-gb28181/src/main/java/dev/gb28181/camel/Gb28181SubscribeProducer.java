@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.support.DefaultAsyncProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,22 +26,15 @@ import org.slf4j.LoggerFactory;
  * twice. When the producer stops (its route or the context stops) it ends all its subscriptions.
  * Asynchronous like the query producer: no Camel thread waits for the device.
  */
-public class Gb28181SubscribeProducer extends DefaultAsyncProducer {
+public class Gb28181SubscribeProducer extends Gb28181Producer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Gb28181SubscribeProducer.class);
     private static final List<String> EVENTS = List.of("Catalog", "Alarm", "MobilePosition");
 
-    private final Gb28181Endpoint endpoint;
     private final Map<String, CompletableFuture<Subscription>> subscriptions = new ConcurrentHashMap<>();
 
     public Gb28181SubscribeProducer(Gb28181Endpoint endpoint) {
         super(endpoint);
-        this.endpoint = endpoint;
-    }
-
-    @Override
-    public Gb28181Endpoint getEndpoint() {
-        return endpoint;
     }
 
     /** Wrong {@code event} or {@code expires} options fail the route's start rather than every exchange. */
@@ -73,31 +65,24 @@ public class Gb28181SubscribeProducer extends DefaultAsyncProducer {
             expires = expires(in.getHeader(Gb28181Constants.EXPIRES, endpoint.getExpires(), Integer.class));
             body = Gb28181Queries.create(event, in, endpoint);
         } catch (RuntimeException e) {
-            exchange.setException(e);
-            callback.done(true);
-            return true;
+            return Gb28181Exchanges.failed(exchange, callback, e);
         }
         String key = deviceId + '/' + event;
         CompletableFuture<Subscription> next = new CompletableFuture<>();
         CompletableFuture<Subscription> previous = subscriptions.put(key, next);
-        end(previous)
+        CompletableFuture<Subscription> subscribed = end(previous)
                 .thenCompose(ended -> endpoint.getComponent().getPlatform().subscribe(deviceId, body,
                         Duration.ofSeconds(expires)))
-                .whenCompleteAsync((subscription, failure) -> {
-                    try {
-                        if (failure != null) {
-                            subscriptions.remove(key, next);
-                            next.completeExceptionally(failure);
-                            exchange.setException(Gb28181Exchanges.cause(failure));
-                        } else {
-                            next.complete(subscription);
-                            reply(exchange.getMessage(), new SubscriptionInfo(deviceId, event, subscription.expires()));
-                        }
-                    } finally {
-                        callback.done(false);
+                .whenComplete((subscription, failure) -> {
+                    if (failure != null) {
+                        subscriptions.remove(key, next);
+                        next.completeExceptionally(failure);
+                    } else {
+                        next.complete(subscription);
                     }
-                }, endpoint.getComponent().replyExecutor());
-        return false;
+                });
+        return Gb28181Exchanges.whenAnswered(endpoint, exchange, callback, subscribed, subscription -> reply(
+                exchange.getMessage(), new SubscriptionInfo(deviceId, event, subscription.expires())));
     }
 
     /**
