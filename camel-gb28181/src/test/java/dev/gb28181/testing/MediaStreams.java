@@ -1,8 +1,8 @@
 package dev.gb28181.testing;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.gb28181.media.ps.MediaTools;
 import dev.gb28181.platform.MediaSession;
 
 import java.io.IOException;
@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The device's media side of media-session tests (GB/T 28181-2016 §9.2, Annex C, Annex F): a real
@@ -32,13 +31,8 @@ public final class MediaStreams {
      * ffmpeg into MPEG-2 PS, as a camera sends it; made in {@code dir}.
      */
     public static byte[] h264Ps(Path dir) throws IOException, InterruptedException {
-        Path log = dir.resolve("ffmpeg.log");
-        Process ffmpeg = new ProcessBuilder("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
-                "testsrc2=size=320x240:rate=25", "-t", "2", "-c:v", "libx264", "-g", "25", "-bf", "0", "-f", "mpeg",
-                "x.ps").directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        assertThat(ffmpeg.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(ffmpeg.exitValue()).as(Files.readString(log)).isZero();
-        return Files.readAllBytes(dir.resolve("x.ps"));
+        return Files.readAllBytes(MediaTools.ffmpeg(dir, "x.ps", "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25",
+                "-t", "2", "-c:v", "libx264", "-g", "25", "-bf", "0", "-f", "mpeg"));
     }
 
     /**
@@ -46,13 +40,8 @@ public final class MediaStreams {
      * the bytes the platform's access units must add up to.
      */
     public static byte[] h264Extraction(Path dir) throws IOException, InterruptedException {
-        Path log = dir.resolve("ffmpeg-copy.log");
-        Process ffmpeg = new ProcessBuilder("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-i", "x.ps", "-map",
-                "0:v", "-c", "copy", "-f", "h264", "x.h264").directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        assertThat(ffmpeg.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(ffmpeg.exitValue()).as(Files.readString(log)).isZero();
-        return Files.readAllBytes(dir.resolve("x.h264"));
+        return Files.readAllBytes(MediaTools.ffmpeg(dir, "x.h264", "-i", "x.ps", "-map", "0:v", "-c", "copy", "-f",
+                "h264"));
     }
 
     /**

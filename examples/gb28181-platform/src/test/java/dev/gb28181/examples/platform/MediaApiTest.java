@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.gb28181.camel.Gb28181Component;
 import dev.gb28181.media.SsrcAllocator;
+import dev.gb28181.media.ps.MediaTools;
 import dev.gb28181.platform.Gb28181Platform;
 import dev.gb28181.platform.MediaSession;
 import dev.gb28181.sdp.GbSdp;
@@ -15,7 +16,6 @@ import dev.gb28181.testing.MediaStreams;
 import dev.gb28181.testing.RtpSender;
 import dev.gb28181.testing.TestDevice;
 
-import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -26,7 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -99,25 +98,14 @@ class MediaApiTest {
     @BeforeAll
     static void makeStreams() throws Exception {
         h264Ps = MediaStreams.h264Ps(media);
-        ffmpeg("-i", "x.ps", "-map", "0:v", "-c", "copy", "-f", "h264", "x.h264");
-        ffmpeg("-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25", "-t", "2", "-g", "25", "-bf", "0", "-c:v",
-                "libx265", "-x265-params", "log-level=error", "-f", "mpeg", "h265.ps");
-        ffmpeg("-i", "h265.ps", "-map", "0:v", "-c", "copy", "-f", "hevc", "x.h265");
-        h264 = Files.readAllBytes(media.resolve("x.h264"));
-        h265Ps = Files.readAllBytes(media.resolve("h265.ps"));
-        h265 = Files.readAllBytes(media.resolve("x.h265"));
+        h264 = MediaStreams.h264Extraction(media);
+        h265Ps = Files.readAllBytes(MediaTools.ffmpeg(media, "h265.ps", "-f", "lavfi", "-i",
+                "testsrc2=size=320x240:rate=25", "-t", "2", "-g", "25", "-bf", "0", "-c:v", "libx265", "-x265-params",
+                "log-level=error", "-f", "mpeg"));
+        h265 = Files.readAllBytes(MediaTools.ffmpeg(media, "x.h265", "-i", "h265.ps", "-map", "0:v", "-c", "copy",
+                "-f", "hevc"));
         assertThat(h264).hasSizeGreaterThan(1000);
         assertThat(h265).hasSizeGreaterThan(1000);
-    }
-
-    private static void ffmpeg(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y"));
-        command.addAll(List.of(args));
-        Path log = Files.createTempFile(media, "ffmpeg", ".log");
-        Process process = new ProcessBuilder(command).directory(media.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("ffmpeg finished").isTrue();
-        assertThat(process.exitValue()).as(Files.readString(log)).isZero();
     }
 
     @BeforeEach
