@@ -20,10 +20,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedAttribute;
-import org.apache.camel.health.HealthCheck;
-import org.apache.camel.health.HealthCheckAware;
 import org.apache.camel.api.management.ManagedResource;
-import org.apache.camel.support.DefaultConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,72 +41,35 @@ import org.slf4j.LoggerFactory;
  * {@link Gb28181ConsumerHealthCheck}.
  */
 @ManagedResource(description = "Managed GB28181 event consumer")
-public class Gb28181Consumer extends DefaultConsumer implements PlatformListener, HealthCheckAware {
+public class Gb28181Consumer extends Gb28181WorkerConsumer implements PlatformListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(Gb28181Consumer.class);
     private static final long LOG_DROPS_EVERY = 1000;
     private static final String CATALOG = "Catalog";
 
-    private final Gb28181Endpoint endpoint;
     private final EventKind eventKind;
     private final String deviceId;
     private final LongAdder dropped = new LongAdder();
-    private volatile ExecutorService[] workers;
-    private volatile Gb28181Platform platform;
-    private volatile HealthCheck healthCheck;
 
     public Gb28181Consumer(Gb28181Endpoint endpoint, Processor processor) {
         super(endpoint, processor);
-        this.endpoint = endpoint;
         this.eventKind = endpoint.getKind().eventKind();
         this.deviceId = endpoint.getDeviceId();
     }
 
     @Override
-    public Gb28181Endpoint getEndpoint() {
-        return endpoint;
-    }
-
-    @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        Gb28181Platform running = endpoint.getComponent().getPlatform();
-        workers = Gb28181Workers.start(this, endpoint);
-        platform = running;
+    protected void attach(Gb28181Platform running) {
         running.addListener(this);
-        if (healthCheck == null) {
-            healthCheck = Gb28181ConsumerHealthCheck.of(this, endpoint, this::isListening, this::getDroppedEvents);
-        }
     }
 
     @Override
-    protected void doStop() throws Exception {
-        if (platform != null) {
-            platform.removeListener(this);
-            platform = null;
-        }
-        ExecutorService[] running = workers;
-        workers = null;
-        Gb28181Workers.stop(endpoint, running);
-        super.doStop();
-    }
-
-    /**
-     * The check Camel's consumer health check of this route calls: a {@link Gb28181ConsumerHealthCheck} from
-     * the consumer's first start, unless one was set.
-     */
-    @Override
-    public HealthCheck getHealthCheck() {
-        return healthCheck;
+    protected void detach(Gb28181Platform running) {
+        running.removeListener(this);
     }
 
     @Override
-    public void setHealthCheck(HealthCheck healthCheck) {
-        this.healthCheck = healthCheck;
-    }
-
-    private boolean isListening() {
-        return platform != null && workers != null;
+    protected long dropped() {
+        return dropped.sum();
     }
 
     /** Called by the platform on its own threads: filters, hands the event to a worker and returns. */
@@ -118,7 +78,7 @@ public class Gb28181Consumer extends DefaultConsumer implements PlatformListener
         if (event.kind() != eventKind || deviceId != null && !deviceId.equals(event.deviceId())) {
             return;
         }
-        ExecutorService[] running = workers;
+        ExecutorService[] running = workers();
         if (running == null || !isRunAllowed()) {
             return;
         }

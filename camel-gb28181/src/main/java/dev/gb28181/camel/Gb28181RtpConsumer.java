@@ -21,9 +21,6 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
-import org.apache.camel.health.HealthCheck;
-import org.apache.camel.health.HealthCheckAware;
-import org.apache.camel.support.DefaultConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,12 +46,11 @@ import org.slf4j.LoggerFactory;
  * not modify them.
  */
 @ManagedResource(description = "Managed GB28181 media frame consumer")
-public class Gb28181RtpConsumer extends DefaultConsumer implements MediaListener, PsListener, HealthCheckAware {
+public class Gb28181RtpConsumer extends Gb28181WorkerConsumer implements MediaListener, PsListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(Gb28181RtpConsumer.class);
     private static final long LOG_DROPS_EVERY = 1000;
 
-    private final Gb28181Endpoint endpoint;
     private final String deviceId;
     private final String channelId;
     private final String streamId;
@@ -62,13 +58,9 @@ public class Gb28181RtpConsumer extends DefaultConsumer implements MediaListener
     private final LongAdder dropped = new LongAdder();
     /** es: the sessions that lost a frame and wait for a key frame; touched on the RTP event loops. */
     private final Set<MediaSession> awaitingKeyFrame = ConcurrentHashMap.newKeySet();
-    private volatile ExecutorService[] workers;
-    private volatile Gb28181Platform platform;
-    private volatile HealthCheck healthCheck;
 
     public Gb28181RtpConsumer(Gb28181Endpoint endpoint, Processor processor) {
         super(endpoint, processor);
-        this.endpoint = endpoint;
         this.deviceId = endpoint.getDeviceId();
         this.channelId = endpoint.getChannelId();
         this.streamId = endpoint.getStreamId();
@@ -80,59 +72,27 @@ public class Gb28181RtpConsumer extends DefaultConsumer implements MediaListener
     }
 
     @Override
-    public Gb28181Endpoint getEndpoint() {
-        return endpoint;
-    }
-
-    @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        Gb28181Platform running = endpoint.getComponent().getPlatform();
-        workers = Gb28181Workers.start(this, endpoint);
-        platform = running;
+    protected void attach(Gb28181Platform running) {
         if (ps) {
             running.addPsListener(this);
         } else {
             running.addMediaListener(this);
         }
-        if (healthCheck == null) {
-            healthCheck = Gb28181ConsumerHealthCheck.of(this, endpoint, this::isListening, this::getDroppedFrames);
+    }
+
+    @Override
+    protected void detach(Gb28181Platform running) {
+        if (ps) {
+            running.removePsListener(this);
+        } else {
+            running.removeMediaListener(this);
         }
-    }
-
-    /**
-     * The check Camel's consumer health check of this route calls: a {@link Gb28181ConsumerHealthCheck} from
-     * the consumer's first start, unless one was set.
-     */
-    @Override
-    public HealthCheck getHealthCheck() {
-        return healthCheck;
-    }
-
-    @Override
-    public void setHealthCheck(HealthCheck healthCheck) {
-        this.healthCheck = healthCheck;
-    }
-
-    private boolean isListening() {
-        return platform != null && workers != null;
-    }
-
-    @Override
-    protected void doStop() throws Exception {
-        if (platform != null) {
-            if (ps) {
-                platform.removePsListener(this);
-            } else {
-                platform.removeMediaListener(this);
-            }
-            platform = null;
-        }
-        ExecutorService[] running = workers;
-        workers = null;
-        Gb28181Workers.stop(endpoint, running);
         awaitingKeyFrame.clear();
-        super.doStop();
+    }
+
+    @Override
+    protected long dropped() {
+        return dropped.sum();
     }
 
     /** On the session's RTP event loop: filters, hands the frame to the session's worker and returns. */
@@ -172,7 +132,7 @@ public class Gb28181RtpConsumer extends DefaultConsumer implements MediaListener
 
     /** Queues {@code task} on the session's worker; false when it was dropped. */
     private boolean hand(MediaSession session, Runnable task) {
-        ExecutorService[] running = workers;
+        ExecutorService[] running = workers();
         if (running == null || !isRunAllowed()) {
             return true;
         }
