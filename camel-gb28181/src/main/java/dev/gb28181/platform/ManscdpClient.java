@@ -158,6 +158,14 @@ final class ManscdpClient {
         return codec.encode(message, cs != null ? cs : config.charset());
     }
 
+    /**
+     * The platform's Contact (RFC 3261 §8.1.1.8) at {@code host}, the address a device reaches it by: where the
+     * device sends the requests of a dialog (NOTIFY of a subscription, BYE and MESSAGE of a media session).
+     */
+    String contact(SipStack sip, String host) {
+        return NameAddress.of(SipUri.sip(config.sipId(), host, sip.port())).toString();
+    }
+
     /** The platform's address as From/To (its ID at its domain, GB/T 28181-2016 §9.1). */
     NameAddress platformAddress(String tag) {
         NameAddress address = NameAddress.of(SipUri.sip(config.sipId(), config.domain(), -1));
@@ -407,7 +415,8 @@ final class ManscdpClient {
         return root + ' ' + message.getCmdType() + " SN " + message.getSn() + " to device " + deviceId;
     }
 
-    private static Throwable unwrap(Throwable error) {
+    /** The failure a future reports, without the {@link CompletionException} a dependent stage wraps it in. */
+    static Throwable unwrap(Throwable error) {
         return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 

@@ -1,5 +1,7 @@
 package dev.gb28181.platform;
 
+import static dev.gb28181.platform.ManscdpClient.unwrap;
+
 import dev.gb28181.media.MediaFrame;
 import dev.gb28181.media.MediaPortAllocator;
 import dev.gb28181.media.SsrcAllocator;
@@ -641,10 +643,6 @@ final class MediaSessions {
                 + config.requestTimeout().toMillis() + " ms");
     }
 
-    private static Throwable unwrap(Throwable error) {
-        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-    }
-
     /** Where in-dialog requests go: the Contact's address over UDP when it is an IP literal, else the flow in use. */
     static InetSocketAddress targetAddress(SipUri target, Transport transport, InetSocketAddress fallback) {
         if (transport != Transport.UDP || target == null) {
@@ -704,8 +702,7 @@ final class MediaSessions {
             SipUri target = SipUri.sip(channelId, deviceUri.host(), deviceUri.port());
             dialog = new Dialog(sip.newCallId(), client.platformAddress(sip.newTag()), NameAddress.of(target), target, 0);
             invite = dialog.newRequest(SipMethod.INVITE);
-            invite.addHeader(HeaderNames.CONTACT, NameAddress.of(SipUri.sip(config.sipId(), viaHost, sip.port()))
-                    .toString());
+            invite.addHeader(HeaderNames.CONTACT, client.contact(sip, viaHost));
             invite.addHeader(HeaderNames.SUBJECT, channelId + ':' + ssrc + ',' + config.sipId() + ":0");
             invite.body(SDP, offer.build().encode().getBytes(StandardCharsets.US_ASCII));
             what = request.mode().sdpName() + " INVITE for channel " + channelId;

@@ -1,5 +1,7 @@
 package dev.gb28181.platform;
 
+import static dev.gb28181.platform.ManscdpClient.unwrap;
+
 import dev.gb28181.manscdp.ManscdpQuery;
 import dev.gb28181.sip.HeaderNames;
 import dev.gb28181.sip.NameAddress;
@@ -16,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -178,8 +179,8 @@ final class Subscriptions {
             Device device = client.requireOnline(sub.deviceId());
             SipStack sip = client.requireStack();
             SipRequest request = sub.dialog.newRequest(SipMethod.SUBSCRIBE);
-            request.addHeader(HeaderNames.CONTACT, NameAddress.of(SipUri.sip(config.sipId(),
-                    sip.localVia(device.transport(), null, device.remoteAddress()).host(), sip.port())).toString());
+            request.addHeader(HeaderNames.CONTACT, client.contact(sip,
+                    sip.localVia(device.transport(), null, device.remoteAddress()).host()));
             request.addHeader(HeaderNames.EVENT, sub.event());
             request.addHeader(HeaderNames.EXPIRES, Long.toString(expiresSeconds));
             request.body(ManscdpClient.MANSCDP, client.encode(device, sub.query()));
@@ -271,9 +272,5 @@ final class Subscriptions {
             }
         }
         return null;
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 }
