@@ -3,6 +3,8 @@ package dev.gb28181.media.ps;
 import dev.gb28181.media.MediaCodec;
 import dev.gb28181.media.MediaFrame;
 import io.netty.buffer.ByteBuf;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.function.Consumer;
 
 /**
@@ -16,6 +18,8 @@ import java.util.function.Consumer;
  */
 final class VideoAssembler {
     private static final int PTS_SLOTS = 4;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
 
     private final Consumer<MediaFrame> out;
     private final Counters counters;
@@ -112,14 +116,16 @@ final class VideoAssembler {
      */
     void payload(ByteBuf buf, int from, int length) {
         queue.add(buf, from, length);
-        int i = from;
-        int to = from + length;
-        while (i < to) {
+        // one JDK view of the bytes: its word reads compile to plain loads, where ByteBuf's accessors check
+        // reference count and bounds per read through every slice layer (a composite buffer is merged once)
+        ByteBuffer bytes = buf.nioBuffer(from, length).order(ByteOrder.LITTLE_ENDIAN);
+        int i = 0;
+        while (i < length) {
             if (hdrCount < 0) {
-                i = skipPlain(buf, i, to);
+                i = skipPlain(bytes, i, length);
             }
-            for (int stop = Math.min(i + Long.BYTES, to); i < stop; i++) {
-                if (scan(buf.getByte(i))) {
+            for (int stop = Math.min(i + Long.BYTES, length); i < stop; i++) {
+                if (scan(bytes.get(i))) {
                     onNal();
                 }
             }
@@ -137,17 +143,27 @@ final class VideoAssembler {
      * Skips, 8 bytes at a time, the words in which no start code can end: those without two adjacent zero
      * bytes, and whose first byte is neither a zero nor a one following zeros of the previous word. Over
      * such bytes {@link #scan} would only count trailing zeros, so the skip leaves exactly the state it
-     * would have left (ffmpeg's H.264 parser likewise looks for zero bytes a word at a time). Called between
-     * NAL headers only. Returns where byte-wise scanning resumes: the first word that might hold a start
-     * code, or the tail shorter than a word.
+     * would have left (ffmpeg's H.264 parser likewise looks for zero bytes a word at a time). Emulation
+     * prevention (ITU-T H.264 §7.4.1) makes zero bytes rare inside a NAL unit, so two words are first tested
+     * together for any zero byte at all, with the cheaper has-zero test, and only words with one get the
+     * exact test. Called between NAL headers only. Returns where byte-wise scanning resumes: the first word
+     * that might hold a start code, or the tail shorter than a word.
      */
-    private int skipPlain(ByteBuf buf, int from, int to) {
+    private int skipPlain(ByteBuffer bytes, int from, int to) {
         int i = from;
         int z = zeros;
         while (to - i >= Long.BYTES) {
-            long w = buf.getLongLE(i);
+            if (z == 0 && to - i >= 2 * Long.BYTES) {
+                long w1 = bytes.getLong(i);
+                long w2 = bytes.getLong(i + Long.BYTES);
+                if (((((w1 - ONES) & ~w1) | ((w2 - ONES) & ~w2)) & HIGHS) == 0) {
+                    i += 2 * Long.BYTES;
+                    continue;
+                }
+            }
+            long w = bytes.getLong(i);
             // high bit of each zero byte, exactly (no borrow between bytes)
-            long zero = ~(((w & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL) | w) & 0x8080808080808080L;
+            long zero = ~(((w & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL) | w) & HIGHS;
             if ((zero & (zero >>> 8)) != 0 || (z > 0 && (w & 0xFE) == 0)) {
                 break;
             }
