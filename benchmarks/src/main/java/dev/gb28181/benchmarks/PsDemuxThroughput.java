@@ -37,10 +37,10 @@ import java.util.function.Consumer;
  * time (steadier on a shared machine); the first includes JIT warm-up, later ones show the steady state.
  *
  * <p>{@code --pipeline} spreads the work over the cores, as a receiver would read its socket, demux and
- * record on different threads: a reader thread fills the recycled read buffers, this thread demuxes them, and
- * a writer thread makes the write system calls; bounded queues hand the read buffers and the output buffers
- * to and fro, so nothing is allocated per frame beyond the frame and the threads meet once per buffer. Wall time then
- * shrinks while CPU time stays about the same (docs/performance.md).
+ * record on different threads: a reader thread fills the recycled read buffers, this thread only demuxes them,
+ * and a writer thread copies the frames into its output buffer and makes the write system calls; bounded
+ * queues hand the read buffers and batches of frames to and fro, so the threads meet once per buffer or batch,
+ * not per frame. Wall time then shrinks while CPU time stays about the same (docs/performance.md).
  */
 public final class PsDemuxThroughput {
 
@@ -289,29 +289,30 @@ public final class PsDemuxThroughput {
     }
 
     /**
-     * The demuxer's sink in the pipelined mode: copies each video frame, while it is still in this core's
-     * cache, into the current output buffer, and hands each full buffer to the writer thread, which makes the
-     * write system call (the kernel's copy into the page cache) and hands the buffer back; one hand-over per
-     * output buffer, not per frame. Without a file it only counts. The first write failure is kept and the
-     * rest drained, so the demuxing thread never blocks on a dead writer.
+     * The demuxer's sink in the pipelined mode: collects the video frames' arrays into batches of about one
+     * output buffer and hands each batch to the writer thread, which copies the frames into its direct buffer
+     * and makes the write system calls (the kernel's copy into the page cache), then hands the emptied batch
+     * back: the demuxing thread only demuxes, and the threads meet once per batch, not per frame. Without a
+     * file it only counts. The first write failure is kept and the rest drained, so the demuxing thread never
+     * blocks on a dead writer.
      */
     private static final class PipedWriting implements Sink, Runnable {
-        private static final ByteBuffer END = ByteBuffer.allocate(0);
-        private final BlockingQueue<ByteBuffer> full = new ArrayBlockingQueue<>(WRITE_BEHIND);
-        private final BlockingQueue<ByteBuffer> empty = new ArrayBlockingQueue<>(WRITE_BEHIND);
+        private static final List<byte[]> END = List.of();
+        private final BlockingQueue<List<byte[]>> full = new ArrayBlockingQueue<>(WRITE_BEHIND);
+        private final BlockingQueue<List<byte[]>> empty = new ArrayBlockingQueue<>(WRITE_BEHIND);
         private final FileChannel channel;
-        private ByteBuffer current;
+        private final int writeSize;
+        private List<byte[]> batch = new ArrayList<>();
+        private long batchBytes;
         private long bytes;
         volatile IOException failure;
         volatile long cpu;
 
         PipedWriting(FileChannel channel, int writeSize) {
             this.channel = channel;
-            if (channel != null) {
-                for (int k = 0; k < WRITE_BEHIND - 1; k++) {
-                    empty.add(ByteBuffer.allocateDirect(writeSize));
-                }
-                current = ByteBuffer.allocateDirect(writeSize);
+            this.writeSize = writeSize;
+            for (int k = 0; k < WRITE_BEHIND - 1; k++) {
+                empty.add(new ArrayList<>());
             }
         }
 
@@ -325,24 +326,22 @@ public final class PsDemuxThroughput {
             if (channel == null) {
                 return;
             }
-            try {
-                for (int off = 0; off < data.length; ) {
-                    int n = Math.min(current.remaining(), data.length - off);
-                    current.put(data, off, n);
-                    off += n;
-                    if (!current.hasRemaining()) {
-                        full.put(current.flip());
-                        current = empty.take();
-                    }
+            batch.add(data);
+            batchBytes += data.length;
+            if (batchBytes >= writeSize) {
+                try {
+                    full.put(batch);
+                    batch = empty.take();
+                    batchBytes = 0;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
         }
 
         void end() throws InterruptedException {
-            if (current != null && current.position() > 0) {
-                full.put(current.flip());
+            if (!batch.isEmpty()) {
+                full.put(batch);
             }
             full.put(END);
         }
@@ -351,22 +350,42 @@ public final class PsDemuxThroughput {
         public void run() {
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long cpuStart = threads.getCurrentThreadCpuTime();
+            ByteBuffer buffer = channel == null ? null : ByteBuffer.allocateDirect(writeSize);
             try {
-                for (ByteBuffer buf = full.take(); buf != END; buf = full.take()) {
-                    try {
-                        while (failure == null && buf.hasRemaining()) {
-                            channel.write(buf);
+                for (List<byte[]> frames = full.take(); frames != END; frames = full.take()) {
+                    for (byte[] data : frames) {
+                        for (int off = 0; off < data.length; ) {
+                            int n = Math.min(buffer.remaining(), data.length - off);
+                            buffer.put(data, off, n);
+                            off += n;
+                            if (!buffer.hasRemaining()) {
+                                write(buffer);
+                            }
                         }
-                    } catch (IOException e) {
-                        failure = e;
                     }
-                    empty.put(buf.clear());
+                    frames.clear();
+                    empty.put(frames);
+                }
+                if (buffer != null && buffer.position() > 0) {
+                    write(buffer);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
                 cpu = threads.getCurrentThreadCpuTime() - cpuStart;
             }
+        }
+
+        private void write(ByteBuffer buffer) {
+            buffer.flip();
+            try {
+                while (failure == null && buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+            } catch (IOException e) {
+                failure = e;
+            }
+            buffer.clear();
         }
 
         @Override
