@@ -13,6 +13,8 @@
 # GC threads; a small young generation stays in the cache, and every frame array dies young), plus an AppCDS
 # archive of the classes the benchmark loads, made by this script from the same jar on its first run
 # (/tmp/psbench/ps-demux.jsa, remade when the jar is newer): start-up is part of the whole-process figure.
+# SINK=null sends both sides' output to /dev/null (the demuxing alone, without the kernel's copy into the
+# page cache, which both pay alike); the outputs are then compared once, from files, before the timed runs.
 # Needs ffmpeg, GNU time, Java 17 and benchmarks/target/benchmarks.jar
 # (mvn -B -o -q -pl benchmarks -am package -DskipTests). Media files stay under /tmp, never committed.
 set -euo pipefail
@@ -29,6 +31,7 @@ ps=$work/$size-${seconds}s.ps
 java_opts=${JAVA_OPTS--XX:+UseSerialGC -Xmn16m}
 pipeline_args=${PIPELINE_ARGS---pipeline --read=1m}
 jsa=$work/ps-demux.jsa
+sink=${SINK:-file}
 
 [[ -f $jar ]] || { echo "missing $jar: mvn -B -o -q -pl benchmarks -am package -DskipTests" >&2; exit 1; }
 mkdir -p "$work"
@@ -46,30 +49,45 @@ if [[ ! -f $jsa || $jar -nt $jsa ]]; then
 fi
 java_opts="$java_opts -XX:SharedArchiveFile=$jsa"
 bytes=$(stat -c %s "$ps")
-echo "file: $ps ($bytes bytes), $runs runs each, alternating; JVM flags '$java_opts'; pipelined '$pipeline_args'"
+echo "file: $ps ($bytes bytes), output to ${sink/null//dev/null}, $runs runs each, alternating; JVM flags '$java_opts'; pipelined '$pipeline_args'"
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 same() {
   cmp -s "$work/ffmpeg.h264" "$work/ours.h264" || { echo "output of $1: DIFFERS from ffmpeg's" >&2; exit 1; }
 }
 load() { cut -d' ' -f1 /proc/loadavg; }
+ffmpeg_out=$work/ffmpeg.h264
+ours_out=$work/ours.h264
+if [[ $sink == null ]]; then
+  ffmpeg -y -loglevel error -i "$ps" -map 0:v -c copy -f h264 "$ffmpeg_out"
+  # shellcheck disable=SC2086
+  java $java_opts -cp "$jar" dev.gb28181.benchmarks.PsDemuxThroughput "$ps" 1400 1 "$ours_out" >/dev/null
+  same "one thread"
+  # shellcheck disable=SC2086
+  java $java_opts -cp "$jar" dev.gb28181.benchmarks.PsDemuxThroughput "$ps" 1400 1 "$ours_out" $pipeline_args >/dev/null
+  same pipelined
+  ffmpeg_out=/dev/null
+  ours_out=/dev/null
+  echo "output: identical to ffmpeg's, checked once; the timed runs write to /dev/null"
+fi
+check() { [[ $sink == null ]] || same "$1"; }
 : > "$work/ffmpeg.times"
 : > "$work/java.times"
 : > "$work/pipelined.times"
 for ((i = 1; i <= runs; i++)); do
   /usr/bin/time -f "%e %M %U %S $(load)" -a -o "$work/ffmpeg.times" \
-    ffmpeg -y -loglevel error -i "$ps" -map 0:v -c copy -f h264 "$work/ffmpeg.h264"
+    ffmpeg -y -loglevel error -i "$ps" -map 0:v -c copy -f h264 "$ffmpeg_out"
   # shellcheck disable=SC2086
   /usr/bin/time -f "%e %M %U %S $(load)" -a -o "$work/java.times" \
-    java $java_opts -cp "$jar" dev.gb28181.benchmarks.PsDemuxThroughput "$ps" 1400 1 "$work/ours.h264" >/dev/null
-  same "one thread"
+    java $java_opts -cp "$jar" dev.gb28181.benchmarks.PsDemuxThroughput "$ps" 1400 1 "$ours_out" >/dev/null
+  check "one thread"
   # shellcheck disable=SC2086
   /usr/bin/time -f "%e %M %U %S $(load)" -a -o "$work/pipelined.times" \
-    java $java_opts -cp "$jar" dev.gb28181.benchmarks.PsDemuxThroughput "$ps" 1400 1 "$work/ours.h264" \
+    java $java_opts -cp "$jar" dev.gb28181.benchmarks.PsDemuxThroughput "$ps" 1400 1 "$ours_out" \
     $pipeline_args >/dev/null
-  same pipelined
+  check pipelined
 done
-echo "output: identical to ffmpeg's ($(stat -c %s "$work/ours.h264") bytes), every run"
+[[ $sink == null ]] || echo "output: identical to ffmpeg's ($(stat -c %s "$work/ours.h264") bytes), every run"
 
 report() {
   local name=$1 file=$2 wall rss cpu loads
