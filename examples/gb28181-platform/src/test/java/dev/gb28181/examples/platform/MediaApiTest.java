@@ -52,8 +52,9 @@ import org.springframework.http.ResponseEntity;
  * The media REST API and the recording of live video, over real HTTP, SIP and RTP on loopback: a
  * simulated device registers, a POST plays a channel, the device accepts the INVITE and sends an
  * ffmpeg-made PS (H.264, then H.265) as RTP, and the recording file equals ffmpeg's own extraction of
- * the elementary stream byte for byte; a second play answers the same session; DELETE ends the session
- * with a BYE the device sees, closes the file and the SESSION_ENDED event is logged. A playback with media
+ * the elementary stream byte for byte; a second play answers the same session, held twice; the first DELETE
+ * gives back one hold and sends nothing, the second ends the session with a BYE the device sees, closes the
+ * file and the SESSION_ENDED event is logged. A playback with media
  * is not recorded, and its controls reach the device as INFOs with the MANSRTSP text of GB/T 28181-2016
  * Annex B (TEARDOWN then BYE); an unknown session is a 404, bad parameters a 400 with nothing sent, a
  * refused INVITE a 502.
