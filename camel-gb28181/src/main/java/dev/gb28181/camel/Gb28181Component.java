@@ -43,6 +43,7 @@ public class Gb28181Component extends HealthCheckComponent {
     private volatile Gb28181Platform platform;
     /** Counters of this component's platforms: one per start, counting on where the previous one stopped. */
     private final PlatformStats stats = new PlatformStats();
+    private final MediaHolds mediaHolds = new MediaHolds();
     private volatile ExecutorService replyPool;
     private Gb28181HealthCheck healthCheck;
     private Gb28181DevicesHealthCheck devicesHealthCheck;
@@ -161,6 +162,11 @@ public class Gb28181Component extends HealthCheckComponent {
     public boolean isSipBound() {
         Gb28181Platform running = platform;
         return running != null && running.isSipBound();
+    }
+
+    /** The holds the invite producers took on media sessions, for them and the bye producers. */
+    MediaHolds mediaHolds() {
+        return mediaHolds;
     }
 
     /** The platform while it exists (from the start of doStart to doStop), else {@code null}. */

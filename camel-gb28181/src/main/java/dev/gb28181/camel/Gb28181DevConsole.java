@@ -69,9 +69,9 @@ public class Gb28181DevConsole extends AbstractDevConsole {
             }
             sb.append("\n    Media sessions:\n");
             for (MediaSession m : first(platform.mediaSessions(), limit)) {
-                sb.append(String.format("        %s %s/%s %s %s SSRC %s port %d since %s packets: %d lost: %d%n",
-                        m.streamId(), m.deviceId(), m.channelId(), m.mode(), m.transport(), m.ssrc(),
-                        m.localMediaPort(), m.startTime(), m.rtpStats().packets(), m.rtpStats().lost()));
+                sb.append(String.format("        %s %s/%s %s %s SSRC %s port %d since %s holders: %d packets: %d "
+                        + "lost: %d%n", m.streamId(), m.deviceId(), m.channelId(), m.mode(), m.transport(), m.ssrc(),
+                        m.localMediaPort(), m.startTime(), m.holders(), m.rtpStats().packets(), m.rtpStats().lost()));
             }
             sb.append("\n    Subscriptions:\n");
             for (Subscription s : first(platform.subscriptions(), limit)) {
@@ -154,6 +154,7 @@ public class Gb28181DevConsole extends AbstractDevConsole {
             mj.put("ssrc", m.ssrc());
             mj.put("localMediaPort", m.localMediaPort());
             mj.put("startTime", text(m.startTime()));
+            mj.put("holders", m.holders());
             mj.put("rtpPackets", m.rtpStats().packets());
             mj.put("rtpBytes", m.rtpStats().bytes());
             mj.put("rtpLost", m.rtpStats().lost());

@@ -9,9 +9,6 @@ import dev.gb28181.sdp.SessionType;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
@@ -33,18 +30,17 @@ import org.slf4j.LoggerFactory;
  * {@code SipStatusException} (its status), no answer with {@code ManscdpTimeoutException}, an
  * unknown or offline device at once with {@code DeviceUnavailableException}.
  *
- * <p>When the producer stops (its route or the context stops) it BYEs the sessions it opened that
- * are still active, as the subscribe producer ends its subscriptions; the platform, which outlives
- * the producer, takes the devices' answers. The platform keeps one live (PLAY) session per channel and
- * answers a second PLAY invite with it, so a live session this producer was handed that way is its
- * own too and ends with it. Asynchronous like {@link Gb28181QueryProducer}.
+ * <p>The platform keeps one live (PLAY) session per channel and answers a second PLAY invite with it; each
+ * successful invite is one hold of the session ({@link MediaSession#holders()}), and the BYE goes to the
+ * device when the last hold is given back. When the producer stops (its route or the context stops) it gives
+ * back the holds it still has, as the subscribe producer ends its subscriptions: a session no one else holds
+ * ends with BYE (the platform, which outlives the producer, takes the devices' answers), one that another
+ * route still plays goes on. A {@code gb28181:bye} on the exchange gives back the hold its invite took, so the
+ * stop does not give it back twice ({@link MediaHolds}). Asynchronous like {@link Gb28181QueryProducer}.
  */
 public class Gb28181InviteProducer extends Gb28181Producer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Gb28181InviteProducer.class);
-
-    /** The sessions this producer opened, by Call-ID; ended ones are pruned as new ones open. */
-    private final Map<String, MediaSession> opened = new ConcurrentHashMap<>();
 
     public Gb28181InviteProducer(Gb28181Endpoint endpoint) {
         super(endpoint);
@@ -83,35 +79,39 @@ public class Gb28181InviteProducer extends Gb28181Producer {
         }
         return Gb28181Exchanges.whenAnswered(endpoint, exchange, callback, platform.invite(deviceId, channelId,
                 request), session -> {
-                    keep(platform, session);
+                    keep(platform, exchange, session);
                     reply(exchange.getMessage(), session);
                 });
     }
 
-    /** Remembers an opened session for the BYE at stop; one established while stopping is BYE'd at once. */
-    private void keep(Gb28181Platform platform, MediaSession session) {
-        opened.values().removeIf(s -> !s.isActive());
-        opened.put(session.callId(), session);
+    /**
+     * Records the hold the invite took, for the exchange's bye and the producer's stop; one taken while stopping
+     * is given back at once.
+     */
+    private void keep(Gb28181Platform platform, Exchange exchange, MediaSession session) {
+        MediaHolds holds = endpoint.getComponent().mediaHolds();
+        MediaHolds.Hold hold = holds.take(session, this);
+        exchange.setProperty(MediaHolds.PROPERTY, hold);
         if (!isRunAllowed()) {
-            end(platform, opened.remove(session.callId()));
+            holds.release(session, hold);
+            release(platform, session);
         }
     }
 
-    /** BYEs every active session this producer opened; stopping never waits for a device. */
+    /** Gives back every hold this producer still has; stopping never waits for a device. */
     @Override
     protected void doStop() throws Exception {
         Gb28181Platform platform = endpoint.getComponent().platformOrNull();
-        for (String callId : List.copyOf(opened.keySet())) {
-            MediaSession session = opened.remove(callId);
+        for (MediaHolds.Hold hold : endpoint.getComponent().mediaHolds().releaseAll(this)) {
             if (platform != null) {
-                end(platform, session);
+                release(platform, hold.session);
             }
         }
         super.doStop();
     }
 
-    private static void end(Gb28181Platform platform, MediaSession session) {
-        if (session == null || !session.isActive()) {
+    private static void release(Gb28181Platform platform, MediaSession session) {
+        if (!session.isActive()) {
             return;
         }
         platform.bye(session.callId()).whenComplete((ended, failure) -> {

@@ -45,7 +45,7 @@ public enum Gb28181Kind {
     INVITE(null),
     /** Producer: pauses, resumes, seeks, scales or tears down a playback (MANSRTSP INFO, Annex B). */
     PLAYCONTROL(null),
-    /** Producer: ends a media session (BYE, GB/T 28181-2016 §9.2.2). */
+    /** Producer: gives back one hold of a media session; the last ends it (BYE, GB/T 28181-2016 §9.2.2). */
     BYE(null);
 
     private final EventKind eventKind;

@@ -285,20 +285,25 @@ public class Gb28181Platform implements AutoCloseable {
      * within {@link PlatformConfig#requestTimeout()}, {@link IllegalStateException} when the port range
      * is exhausted, the answer is unusable or the platform is stopping (no INVITE leaves once {@link #stop()}
      * began; a session established meanwhile is ended with BYE); a failure frees the port and SSRC. A PLAY of a
-     * channel that already has a live PLAY (or one being invited) completes with that session and sends no
-     * INVITE. An established session emits {@link MediaSessionEvent} SESSION_STARTED. Completes on an I/O or
-     * timer thread.
+     * channel that already has a live PLAY (or one being invited) completes with that session, sends no INVITE
+     * and takes a hold of it: every successful PLAY is one hold ({@link MediaSession#holders()}) that one
+     * {@link #bye} gives back. A PLAY that would join a session whose last hold was just released sends a new
+     * INVITE instead. An established session emits {@link MediaSessionEvent} SESSION_STARTED (once, however many
+     * join it). Completes on an I/O or timer thread.
      */
     public CompletableFuture<MediaSession> invite(String deviceId, String channelId, InviteRequest request) {
         return media.invite(deviceId, channelId, request);
     }
 
     /**
-     * Ends a media session (BYE in its dialog, §9.2.2) and frees its receiver, port and SSRC at once;
-     * completes with the device's answer (481 counts as ended), fails with {@link SipStatusException}
-     * for another non-2xx, {@link ManscdpTimeoutException} without an answer, or
-     * {@link IllegalArgumentException} when no session has that Call-ID or stream ID. Emits
-     * {@link MediaSessionEvent} SESSION_ENDED with reason BYE.
+     * Releases one hold of a media session ({@link MediaSession#holders()}) and, with the last, ends it (BYE in
+     * its dialog, §9.2.2) and frees its receiver, port and SSRC at once. A live PLAY other holders still hold
+     * goes on for them: nothing is sent and the future completes at once. The last release completes with the
+     * device's answer (481 counts as ended) and fails with {@link SipStatusException} for another non-2xx or
+     * {@link ManscdpTimeoutException} without an answer; any call fails with {@link IllegalArgumentException}
+     * when no session has that Call-ID or stream ID. The end emits {@link MediaSessionEvent} SESSION_ENDED with
+     * reason BYE. The device's BYE, MediaStatus 121, a TEARDOWN, no media, a broken TCP media connection and
+     * {@link #stop()} end a session for all its holders.
      */
     public CompletableFuture<Void> bye(String callIdOrStreamId) {
         return media.bye(callIdOrStreamId);

@@ -21,25 +21,26 @@ import io.netty.util.Timeout;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One established media session (GB/T 28181-2016 §9.2 live, §9.8 playback, §9.9 download): the
  * INVITE dialog with a device's channel, the SSRC the RTP carries ({@code y=} of Annex F: the
  * device's answer when it gave one, else the offer), the local media address and the device's SDP
- * answer. Ended by {@link Gb28181Platform#bye(String)}, by a BYE from the device, by the end of its file
- * (MediaStatus 121, §9.8.3), by a MANSRTSP TEARDOWN, when no media arrives for
- * {@link PlatformConfig#mediaTimeout()}, or by {@link Gb28181Platform#stop()}; each emits a
- * {@link MediaSessionEvent}. Thread-safe.
+ * answer. Ended by {@link Gb28181Platform#bye(String)} (of its last holder, see {@link #holders()}), by a BYE
+ * from the device, by the end of its file (MediaStatus 121, §9.8.3), by a MANSRTSP TEARDOWN, when no media
+ * arrives for {@link PlatformConfig#mediaTimeout()}, when its TCP media connection breaks, or by
+ * {@link Gb28181Platform#stop()}; the end emits one {@link MediaSessionEvent}. Thread-safe.
  *
  * <p>Serialises to JSON (Jackson) with the fields callId, streamId, deviceId, channelId, mode, transport, ssrc,
- * localMediaHost, localMediaPort, deviceSdp, active and startTime (ISO-8601): the reply of an INVITE in a route
- * or a REST API.
+ * localMediaHost, localMediaPort, deviceSdp, active, holders and startTime (ISO-8601): the reply of an INVITE in
+ * a route or a REST API.
  */
 @JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE, fieldVisibility = JsonAutoDetect.Visibility.NONE)
 @JsonPropertyOrder({"callId", "streamId", "deviceId", "channelId", "mode", "transport", "ssrc", "localMediaHost",
-        "localMediaPort", "deviceSdp", "active", "startTime"})
+        "localMediaPort", "deviceSdp", "active", "holders", "startTime"})
 public final class MediaSession {
 
     private final String callId;
@@ -62,6 +63,8 @@ public final class MediaSession {
     final String offeredSsrc;
     final int port;
     final AtomicBoolean closed = new AtomicBoolean();
+    /** The holds on the session ({@link #holders()}); 0 once its last hold was released or it ended. */
+    private final AtomicInteger holders = new AtomicInteger(1);
     /** The CSeq of the next MANSRTSP request (Annex B). */
     final AtomicLong controlSeq = new AtomicLong(1);
     /** Paused by MANSRTSP PAUSE: no media expected until the next PLAY. */
@@ -199,6 +202,48 @@ public final class MediaSession {
     @JsonProperty("active")
     public boolean isActive() {
         return !closed.get();
+    }
+
+    /**
+     * How many holds the session has: each successful INVITE of a live PLAY of its channel, the first and every
+     * one that joined it, is one hold, and {@link Gb28181Platform#bye} releases one; the BYE goes to the device
+     * with the last. Always 1 for a playback or download (never shared), 0 once the session ended.
+     */
+    @JsonProperty
+    public int holders() {
+        return holders.get();
+    }
+
+    /** One more hold for a PLAY that joins the session; false when it is ending (its last hold went, or it ended). */
+    boolean hold() {
+        int h;
+        do {
+            h = holders.get();
+            if (h == 0 || closed.get()) {
+                return false;
+            }
+        } while (!holders.compareAndSet(h, h + 1));
+        return true;
+    }
+
+    /**
+     * Gives back one hold; true when it was the last (the caller ends the session), false when others remain or
+     * none was left (the session had ended). From the last release on, {@link #hold()} fails.
+     */
+    boolean release() {
+        int h;
+        do {
+            h = holders.get();
+            if (h == 0) {
+                return false;
+            }
+        } while (!holders.compareAndSet(h, h - 1));
+        return h == 1;
+    }
+
+    /** The session ended for every holder. */
+    void dropHolders() {
+        holders.set(0);
     }
 
     @Override

@@ -11,7 +11,9 @@ import java.time.Instant;
 /**
  * A media session began or ended (GB/T 28181-2016 §9.2 live, §9.8 playback, §9.9 download), and why it ended:
  * so a route learns that a playback reached the end of its file (MediaStatus 121, §9.8.3), that a camera
- * stopped streaming, or that the device hung up. Kind {@link EventKind#MESSAGE}.
+ * stopped streaming, its media connection broke, or that the device hung up. A live PLAY shared by several holders
+ * ({@link MediaSession#holders()}) starts and ends once: SESSION_ENDED when its last holder released it or it ended
+ * for all of them. Kind {@link EventKind#MESSAGE}.
  *
  * @param deviceId      the device
  * @param eventType     {@link #SESSION_STARTED} or {@link #SESSION_ENDED}
@@ -40,7 +42,7 @@ public record MediaSessionEvent(String deviceId, String eventType,
 
     /** Why a media session ended. */
     public enum Reason {
-        /** The platform sent BYE ({@link Gb28181Platform#bye}). */
+        /** The platform sent BYE: its last holder released the session ({@link Gb28181Platform#bye}). */
         BYE,
         /** The device sent BYE. */
         DEVICE_BYE,
@@ -53,8 +55,9 @@ public record MediaSessionEvent(String deviceId, String eventType,
         /** The platform stopped; it sent BYE. */
         STOPPED,
         /**
-         * The session could not go on; the platform sent BYE. Reserved for media failures a later version detects
-         * (this one reports a dead stream as {@link #NO_MEDIA}).
+         * The media transport broke: the session's TCP media connection (RFC 4571, TCP passive or active) was closed
+         * or reset without a BYE from the device (none within half a second); the platform sent BYE. A UDP stream
+         * that stops ends with {@link #NO_MEDIA}.
          */
         FAILED
     }

@@ -76,8 +76,11 @@ import java.util.function.Consumer;
  * <p>A session also ends by a MediaStatus 121 (end of file, §9.8.3; matched by Call-ID, else the device's only
  * history session), a MANSRTSP TEARDOWN (Annex B, INFO in the dialog), no RTP for
  * {@link PlatformConfig#mediaTimeout()} (one check per session on the platform's timer wheel comparing the RTP
- * packet counter, no thread per session) and {@link #stop}; every start and end is a {@link MediaSessionEvent}.
- * A live PLAY is one per channel: a second INVITE for it joins the first. With
+ * packet counter, no thread per session), a TCP media connection the device closed or reset (no thread either: the
+ * receiver reports it) and {@link #stop}; every start and end is a {@link MediaSessionEvent}.
+ * A live PLAY is one per channel: a second INVITE for it joins the first and takes a hold of it
+ * ({@link MediaSession#holders()}); {@link #bye} releases one hold and the BYE goes with the last. The hold count
+ * decides atomically: once the last hold is released no PLAY can join, a new one invites anew. With
  * {@link PlatformConfig#mediaSharedPort()} all UDP sessions share one {@link RtpUdpMux}, told apart by SSRC.
  *
  * <p>The UDP and TCP passive receivers are listening before the INVITE leaves, so no early packet is
@@ -98,6 +101,12 @@ final class MediaSessions {
     /** PS bytes kept for a session whose 200 is still being processed. */
     private static final int MAX_EARLY_PS_BYTES = 4 * 1024 * 1024;
     static final String MANSRTSP = "Application/MANSRTSP";
+    /**
+     * How long a session whose TCP media connection broke waits for the device's BYE before it ends with
+     * {@link Reason#FAILED}: a device that hangs up sends its BYE and closes the connection at once, and the BYE,
+     * read from the SIP socket by another thread, may come second.
+     */
+    static final long CONNECTION_LOST_GRACE_MILLIS = 500;
     /** Ports tried when the one probed free was taken before the bind. */
     private static final int BIND_TRIES = 3;
 
@@ -208,12 +217,19 @@ final class MediaSessions {
             if (existing == null) {
                 break;
             }
-            if (existing.isDone() && (existing.isCompletedExceptionally() || !existing.join().isActive())) {
-                livePlays.remove(key, existing);
-                continue;
+            if (!existing.isDone()) {
+                LOG.debug("Channel {} of device {} is being invited: the PLAY joins it", channelId, deviceId);
+                return view(existing.handle((session, error) -> error != null
+                        ? CompletableFuture.<MediaSession>failedFuture(unwrap(error))
+                        : join(session, deviceId, channelId, request)).thenCompose(f -> f));
             }
-            LOG.debug("Channel {} of device {} is already playing: the PLAY joins it", channelId, deviceId);
-            return view(existing);
+            MediaSession session = existing.isCompletedExceptionally() ? null : existing.join();
+            if (session != null && session.hold()) {
+                LOG.debug("Channel {} of device {} is already playing: the PLAY joins it ({} holders)", channelId,
+                        deviceId, session.holders());
+                return CompletableFuture.completedFuture(session);
+            }
+            livePlays.remove(key, existing);
         }
         start(deviceId, channelId, request).whenComplete((session, error) -> {
             if (error != null) {
@@ -224,6 +240,15 @@ final class MediaSessions {
             }
         });
         return view(mine);
+    }
+
+    /**
+     * A PLAY that waited for the channel's INVITE takes a hold of its session, or, when that session is already
+     * ending (its last holder released it, the device hung up), invites anew rather than get a dying session.
+     */
+    private CompletableFuture<MediaSession> join(MediaSession session, String deviceId, String channelId,
+            InviteRequest request) {
+        return session.hold() ? CompletableFuture.completedFuture(session) : invite(deviceId, channelId, request);
     }
 
     /**
@@ -311,11 +336,19 @@ final class MediaSessions {
         }
     }
 
+    /**
+     * Releases one hold of the session ({@link MediaSession#holders()}); the last ends it with BYE. A live PLAY
+     * held by others goes on and nothing is sent.
+     */
     CompletableFuture<Void> bye(String callIdOrStreamId) {
         MediaSession session = find(callIdOrStreamId);
         if (session == null) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("No media session with Call-ID or "
                     + "stream ID " + callIdOrStreamId));
+        }
+        if (!session.release()) {
+            LOG.debug("One hold of {} released, {} left", session, session.holders());
+            return CompletableFuture.completedFuture(null);
         }
         return sendBye(session, Reason.BYE);
     }
@@ -524,6 +557,7 @@ final class MediaSessions {
         if (!session.closed.compareAndSet(false, true)) {
             return false;
         }
+        session.dropHolders();
         byCallId.remove(session.callId(), session);
         byStreamId.remove(session.streamId(), session);
         livePlays.computeIfPresent(session.streamId(), (k, f) -> f.getNow(null) == session ? null : f);
@@ -605,6 +639,28 @@ final class MediaSessions {
             session.watchdog = wheel.newTimeout(check, period, TimeUnit.MILLISECONDS);
         } catch (IllegalStateException stopped) {
             // the platform stopped
+        }
+    }
+
+    /**
+     * The device closed or reset the session's TCP media connection (RFC 4571) and the stream cannot go on: unless
+     * its BYE arrives within {@link #CONNECTION_LOST_GRACE_MILLIS}, the session ends with {@link Reason#FAILED} and
+     * BYE, at once rather than after {@link PlatformConfig#mediaTimeout()} of silence.
+     */
+    private void connectionLost(MediaSession session) {
+        Timer wheel = timer;
+        if (wheel == null || !session.isActive()) {
+            return;
+        }
+        try {
+            wheel.newTimeout(timeout -> {
+                if (session.isActive()) {
+                    LOG.info("The media connection of {} closed without a BYE from the device: BYE", session);
+                    byeAfter(session, Reason.FAILED);
+                }
+            }, CONNECTION_LOST_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (IllegalStateException stopped) {
+            // the platform stopped: its stop ends the session
         }
     }
 
@@ -885,6 +941,18 @@ final class MediaSessions {
                 }
             }
             atFrameStart = packet.marker();
+        }
+
+        /**
+         * Before the 200 is processed there is no session to end yet: a device that never reconnects is then ended
+         * by the no-media check.
+         */
+        @Override
+        public void onConnectionLost() {
+            MediaSession s = session;
+            if (s != null) {
+                connectionLost(s);
+            }
         }
 
         @Override

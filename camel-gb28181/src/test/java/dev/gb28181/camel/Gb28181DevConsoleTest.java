@@ -100,14 +100,14 @@ class Gb28181DevConsoleTest extends Gb28181TestSupport {
             JsonObject media0 = (JsonObject) ((JsonArray) gb.get("mediaSessions")).get(0);
             assertThat(media0).containsEntry("streamId", session.streamId()).containsEntry("deviceId", DEVICE)
                     .containsEntry("channelId", camera.channelId(0)).containsEntry("ssrc", ssrc)
-                    .containsEntry("localMediaPort", session.localMediaPort());
+                    .containsEntry("localMediaPort", session.localMediaPort()).containsEntry("holders", 1);
             JsonObject subscription = (JsonObject) ((JsonArray) gb.get("subscriptions")).get(0);
             assertThat(subscription).containsEntry("deviceId", DEVICE).containsEntry("event", "Catalog")
                     .containsEntry("active", true);
 
             String text = (String) console.call(DevConsole.MediaType.TEXT);
             assertThat(text).contains("Component: gb28181", DEVICE + " UDP 127.0.0.1:", "online",
-                    camera.channelId(1), session.streamId(), "Catalog");
+                    camera.channelId(1), session.streamId(), "holders: 1", "Catalog");
             assertThat((JsonArray) ((JsonObject) ((JsonArray) ((JsonObject) console.call(DevConsole.MediaType.JSON,
                     Map.of(Gb28181DevConsole.LIMIT_OPTION, "1"))).get("platforms")).get(0)).get("channels"))
                     .hasSize(1);

@@ -47,7 +47,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Annex B, Annex C, Annex F): {@code gb28181:invite} opens a session whose reply names it, the camera
  * streams an ffmpeg-made H.264 PS over RTP, {@code gb28181:rtp} routes one exchange per access unit
  * (filtered by device, channel and stream), {@code gb28181:bye} ends it, stopping the invite route
- * BYEs what it opened, and bad options and headers fail before anything is sent.
+ * BYEs what it opened unless another route still holds it, and bad options and headers fail before anything is
+ * sent.
  */
 class Gb28181MediaKindsTest extends Gb28181TestSupport {
 
@@ -73,6 +74,9 @@ class Gb28181MediaKindsTest extends Gb28181TestSupport {
             @Override
             public void configure() {
                 from("direct:invite").routeId("invite").to("gb28181:invite?channelId=" + CHANNEL);
+                from("direct:analytics").routeId("analytics").to("gb28181:invite?channelId=" + CHANNEL);
+                from("direct:glance").routeId("glance").to("gb28181:invite?channelId=" + CHANNEL)
+                        .to("gb28181:bye");
                 from("direct:bye").to("gb28181:bye");
                 from("direct:pause").to("gb28181:playcontrol?action=pause");
                 from("direct:control").to("gb28181:playcontrol");
@@ -238,6 +242,64 @@ class Gb28181MediaKindsTest extends Gb28181TestSupport {
             assertThat(bye.callId()).isEqualTo(session.callId());
             camera.respond(bye, 200);
             await().atMost(WAIT).until(() -> !session.isActive());
+        }
+    }
+
+    @Test
+    void stoppingOneOfTwoRoutesPlayingAChannelLeavesItToTheOther() throws Exception {
+        try (DatagramSocket media = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            MediaSession session = play(media).getMessage().getBody(MediaSession.class);
+            Exchange joined = send("direct:analytics", Map.of(Gb28181Constants.DEVICE_ID, CAMERA))
+                    .get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(joined.getException()).isNull();
+            assertThat(joined.getMessage().getBody(MediaSession.class)).isSameAs(session);
+            assertThat(session.holders()).isEqualTo(2);
+
+            context.getRouteController().stopRoute("analytics");
+            assertThat(session.holders()).isEqualTo(1);
+            assertThat(camera.nextRequest("BYE", Duration.ofMillis(300))).as("the other route still plays it")
+                    .isNull();
+            List<byte[]> packets = new RtpSender(session.wireSsrc(), 1400, 8).packetise(ps, MediaStreams.endOnly(ps));
+            MockEndpoint frames = getMockEndpoint("mock:stream");
+            frames.expectedMessageCount(MediaStreams.FRAMES);
+            MediaStreams.sendPaced(session, packets, 0, media, WAIT);
+            frames.assertIsSatisfied(WAIT.toMillis());
+
+            context.getRouteController().stopRoute("invite");
+            SipRequest bye = camera.nextRequest("BYE", WAIT);
+            assertThat(bye).as("the last route's stop").isNotNull();
+            assertThat(bye.callId()).isEqualTo(session.callId());
+            camera.respond(bye, 200);
+            await().atMost(WAIT).until(() -> !session.isActive());
+        }
+    }
+
+    @Test
+    void aByeOnTheInvitingExchangeIsNotGivenBackAgainWhenItsRouteStops() throws Exception {
+        try (DatagramSocket media = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            MediaSession session = play(media).getMessage().getBody(MediaSession.class);
+            Exchange glanced = send("direct:glance", Map.of(Gb28181Constants.DEVICE_ID, CAMERA))
+                    .get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(glanced.getException()).isNull();
+            MediaSession body = glanced.getMessage().getBody(MediaSession.class);
+            assertThat(body).isSameAs(session);
+            assertThat(body.isActive()).as("the bye gave back the glance's hold only").isTrue();
+            assertThat(session.holders()).isEqualTo(1);
+
+            context.getRouteController().stopRoute("glance");
+            assertThat(camera.nextRequest("BYE", Duration.ofMillis(300))).as("its hold was given back already")
+                    .isNull();
+            assertThat(session.holders()).isEqualTo(1);
+
+            Future<Exchange> ended = send("direct:bye", Map.of(Gb28181Constants.STREAM_ID, STREAM));
+            SipRequest bye = camera.nextRequest("BYE", WAIT);
+            assertThat(bye.callId()).isEqualTo(session.callId());
+            camera.respond(bye, 200);
+            assertThat(ended.get(WAIT.toMillis(), TimeUnit.MILLISECONDS).getException()).isNull();
+            assertThat(session.isActive()).isFalse();
+            context.getRouteController().stopRoute("invite");
+            assertThat(camera.nextRequest("BYE", Duration.ofMillis(300))).as("the bye took the invite route's hold")
+                    .isNull();
         }
     }
 

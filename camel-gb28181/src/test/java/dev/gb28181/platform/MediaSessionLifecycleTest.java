@@ -27,6 +27,8 @@ import java.io.ByteArrayOutputStream;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +39,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -45,7 +51,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * sockets with real RTP: each way a session ends (the platform's BYE, the device's BYE, MediaStatus 121, no
  * media, TEARDOWN, stop) gives its SESSION_ENDED reason and counters and frees its port and SSRC; the exact
  * MANSRTSP text of each control in an INFO of the dialog and the failures of that INFO; one live PLAY per
- * channel; the shared media port demultiplexing by SSRC; RTP from another source; PS to PS listeners.
+ * channel, held by every PLAY of it and ended with the last release (or for all by the device); a broken TCP
+ * media connection; the shared media port demultiplexing by SSRC; RTP from another source; PS to PS listeners.
  */
 class MediaSessionLifecycleTest {
 
@@ -168,7 +175,8 @@ class MediaSessionLifecycleTest {
             JsonNode json = new ObjectMapper().readTree(new ObjectMapper().writeValueAsString(session));
             assertThat(json.fieldNames()).toIterable().containsExactly("callId", "streamId", "deviceId",
                     "channelId", "mode", "transport", "ssrc", "localMediaHost", "localMediaPort", "deviceSdp",
-                    "active", "startTime");
+                    "active", "holders", "startTime");
+            assertThat(json.get("holders").asInt()).isEqualTo(1);
             assertThat(json.get("callId").asText()).isEqualTo(session.callId());
             assertThat(json.get("mode").asText()).isEqualTo("PLAY");
             assertThat(json.get("transport").asText()).isEqualTo("UDP");
@@ -415,7 +423,7 @@ class MediaSessionLifecycleTest {
     // ---- one live PLAY per channel ----------------------------------------------------------
 
     @Test
-    void aSecondPlayOfAChannelJoinsTheFirstWithoutAnInvite() throws Exception {
+    void aSecondPlayOfAChannelJoinsTheFirstWithoutAnInviteAndHoldsIt() throws Exception {
         start();
         CompletableFuture<MediaSession> first = fixture.platform.invite(DEVICE, CHANNEL,
                 InviteRequest.play(MediaTransport.UDP));
@@ -430,12 +438,231 @@ class MediaSessionLifecycleTest {
                 .get(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isSameAs(session);
         assertThat(device.nextRequest("INVITE", Duration.ofMillis(300))).as("no second INVITE").isNull();
         assertThat(fixture.platform.mediaSessions()).containsExactly(session);
+        assertThat(session.holders()).as("the first PLAY and the two that joined").isEqualTo(3);
 
         assertThat(device.bye(invite).status()).isEqualTo(200);
+        assertThat(session.holders()).as("the device's BYE ends it for every holder").isZero();
         CompletableFuture<MediaSession> again = fixture.platform.invite(DEVICE, CHANNEL,
                 InviteRequest.play(MediaTransport.UDP));
         assertThat(device.nextRequest("INVITE", WAIT)).as("a new INVITE once the first ended").isNotNull();
         assertThat(again).isNotDone();
+    }
+
+    @Test
+    void aSharedPlayGoesOnForTheOtherHolderAndItsLastByeEndsIt() throws Exception {
+        start();
+        try (Call call = call(CHANNEL, InviteRequest.play(MediaTransport.UDP))) {
+            MediaSession session = call.session();
+            assertThat(fixture.platform.invite(DEVICE, CHANNEL, InviteRequest.play(MediaTransport.UDP))
+                    .get(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isSameAs(session);
+            assertThat(session.holders()).isEqualTo(2);
+
+            fixture.platform.bye(session.streamId()).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(session.holders()).isEqualTo(1);
+            assertThat(session.isActive()).isTrue();
+            assertThat(fixture.platform.mediaSession(session.callId())).containsSame(session);
+            List<byte[]> packets = packets(session, 11);
+            MediaSessionTest.sendPaced(session, packets, call.media());
+            await().atMost(WAIT).until(() -> framesByCallId.get(session.callId()).get() >= FRAMES);
+            assertThat(device.nextRequest("BYE", Duration.ofMillis(300))).as("no BYE while one holds it").isNull();
+            assertThat(endOf(session)).isNull();
+
+            CompletableFuture<Void> last = fixture.platform.bye(session.callId());
+            SipRequest bye = device.nextRequest("BYE", WAIT);
+            assertThat(bye.callId()).isEqualTo(session.callId());
+            device.respond(bye, 200);
+            last.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            MediaSessionEvent end = ended(session);
+            assertThat(end.reason()).isEqualTo(Reason.BYE);
+            assertThat(end.videoFrames()).isEqualTo(FRAMES);
+            assertThat(session.holders()).isZero();
+            assertThat(device.nextRequest("BYE", Duration.ofMillis(300))).as("exactly one BYE").isNull();
+            assertThat(fixture.events.of(MediaSessionEvent.class)).as("one start and one end")
+                    .extracting(MediaSessionEvent::eventType)
+                    .containsExactly(MediaSessionEvent.SESSION_STARTED, MediaSessionEvent.SESSION_ENDED);
+            assertThat(fixture.platform.bye(session.callId()).handle((v, e) -> e).getNow(null))
+                    .as("no third hold to give back").isInstanceOf(IllegalArgumentException.class);
+            assertFreed();
+        }
+    }
+
+    @Test
+    void theDevicesByeEndsASharedPlayForEveryHolderOnce() throws Exception {
+        start();
+        try (Call call = call(CHANNEL, InviteRequest.play(MediaTransport.UDP))) {
+            MediaSession session = call.session();
+            fixture.platform.invite(DEVICE, CHANNEL, InviteRequest.play(MediaTransport.UDP))
+                    .get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(session.holders()).isEqualTo(2);
+            assertThat(device.bye(call.invite()).status()).isEqualTo(200);
+            assertThat(ended(session).reason()).isEqualTo(Reason.DEVICE_BYE);
+            assertThat(session.holders()).isZero();
+            assertThat(fixture.platform.bye(session.callId()).handle((v, e) -> e).getNow(null))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThat(device.nextRequest("BYE", Duration.ofMillis(300))).as("the platform sends none").isNull();
+            assertThat(fixture.events.of(MediaSessionEvent.class)).filteredOn(e -> e.eventType()
+                    .equals(MediaSessionEvent.SESSION_ENDED)).hasSize(1);
+            assertFreed();
+        }
+    }
+
+    @Test
+    void aPlayAfterTheLastReleaseInvitesAnewWhileTheByeIsOnItsWay() throws Exception {
+        start();
+        try (Call call = call(CHANNEL, InviteRequest.play(MediaTransport.UDP))) {
+            MediaSession dying = call.session();
+            CompletableFuture<Void> released = fixture.platform.bye(dying.callId());
+            SipRequest bye = device.nextRequest("BYE", WAIT);
+            assertThat(bye).isNotNull();
+            CompletableFuture<MediaSession> fresh = fixture.platform.invite(DEVICE, CHANNEL,
+                    InviteRequest.play(MediaTransport.UDP));
+            SipRequest invite = device.nextRequest("INVITE", WAIT);
+            assertThat(invite).as("not the dying session: a new INVITE").isNotNull();
+            assertThat(invite.callId()).isNotEqualTo(dying.callId());
+            device.respond(bye, 200);
+            released.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            device.acceptInvite(invite, MediaSessionTest.answer(GbSdp.parse(invite.bodyAsString(
+                    StandardCharsets.US_ASCII)).ssrc().orElseThrow(), 9, "RTP/AVP", ""));
+            MediaSession session = fresh.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(session.callId()).isEqualTo(invite.callId());
+            assertThat(session.isActive()).isTrue();
+            assertThat(session.holders()).isEqualTo(1);
+            assertThat(fixture.platform.mediaSession(session.streamId())).containsSame(session);
+        }
+    }
+
+    /**
+     * A PLAY joining at the moment the last holder lets go: either it joined first (the session goes on with it
+     * as only holder, no BYE) or the release did (the BYE leaves and the PLAY invites anew); never a session that
+     * is ending.
+     */
+    @Test
+    void aPlayRacingTheLastReleaseNeverGetsAnEndingSession() throws Exception {
+        start();
+        ExecutorService racers = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 20; round++) {
+                Call call = call(CHANNEL, InviteRequest.play(MediaTransport.UDP));
+                call.close();
+                MediaSession session = call.session();
+                CyclicBarrier together = new CyclicBarrier(2);
+                Future<CompletableFuture<Void>> release = racers.submit(() -> {
+                    together.await();
+                    return fixture.platform.bye(session.callId());
+                });
+                Future<CompletableFuture<MediaSession>> join = racers.submit(() -> {
+                    together.await();
+                    return fixture.platform.invite(DEVICE, CHANNEL, InviteRequest.play(MediaTransport.UDP));
+                });
+                CompletableFuture<MediaSession> joined = join.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                CompletableFuture<Void> released = release.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                MediaSession last;
+                if (session.isActive()) { // the PLAY joined first: the release was not the last
+                    assertThat(joined.get(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isSameAs(session);
+                    assertThat(released).isDone();
+                    assertThat(session.holders()).isEqualTo(1);
+                    last = session;
+                } else { // the release was the last: BYE, and the PLAY invited anew
+                    assertThat(session.holders()).isZero();
+                    SipRequest bye = device.nextRequest("BYE", WAIT);
+                    assertThat(bye.callId()).isEqualTo(session.callId());
+                    device.respond(bye, 200);
+                    released.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                    SipRequest invite = device.nextRequest("INVITE", WAIT);
+                    assertThat(invite).as("round %d: the PLAY invited anew", round).isNotNull();
+                    device.acceptInvite(invite, MediaSessionTest.answer(GbSdp.parse(invite.bodyAsString(
+                            StandardCharsets.US_ASCII)).ssrc().orElseThrow(), 9, "RTP/AVP", ""));
+                    last = joined.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                    assertThat(last).isNotSameAs(session);
+                    assertThat(last.isActive()).isTrue();
+                    assertThat(last.holders()).isEqualTo(1);
+                }
+                assertThat(device.nextRequest("BYE", Duration.ofMillis(50))).as("round %d: one BYE at most", round)
+                        .isNull();
+                CompletableFuture<Void> ended = fixture.platform.bye(last.callId());
+                device.respond(device.nextRequest("BYE", WAIT), 200);
+                ended.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                assertFreed();
+            }
+        } finally {
+            racers.shutdownNow();
+        }
+    }
+
+    @Test
+    void aTcpPassiveConnectionTheDeviceClosesEndsTheSessionWithFailedAndBye() throws Exception {
+        start(config().mediaTimeout(Duration.ofSeconds(20)));
+        CompletableFuture<MediaSession> invited = fixture.platform.invite(DEVICE, CHANNEL,
+                InviteRequest.play(MediaTransport.TCP_PASSIVE));
+        SipRequest invite = device.nextRequest("INVITE", WAIT);
+        String ssrc = GbSdp.parse(invite.bodyAsString(StandardCharsets.US_ASCII)).ssrc().orElseThrow();
+        device.acceptInvite(invite, MediaSessionTest.answer(ssrc, 9, "TCP/RTP/AVP", "a=setup:active\r\n"));
+        MediaSession session = invited.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        List<byte[]> packets = packets(session, 12);
+        try (Socket media = RtpSender.connectAndSend(packets, new InetSocketAddress("127.0.0.1",
+                session.localMediaPort()))) {
+            await().atMost(WAIT).until(() -> framesByCallId.get(session.callId()).get() >= FRAMES);
+            media.setSoLinger(true, 0); // a reset, as a device that crashes
+        }
+        Instant closed = Instant.now();
+        SipRequest bye = device.nextRequest("BYE", WAIT);
+        assertThat(bye).as("BYE to the device").isNotNull();
+        assertThat(bye.callId()).isEqualTo(session.callId());
+        device.respond(bye, 200);
+        MediaSessionEvent end = ended(session);
+        assertThat(end.reason()).isEqualTo(Reason.FAILED);
+        assertThat(end.rtpPackets()).isEqualTo(packets.size());
+        assertThat(end.videoFrames()).isEqualTo(FRAMES);
+        assertThat(Duration.between(closed, end.timestamp())).as("not after the 20 s without media")
+                .isLessThan(Duration.ofSeconds(5));
+        assertFreed();
+    }
+
+    @Test
+    void aTcpActiveConnectionTheDeviceClosesEndsTheSessionWithFailedAndBye() throws Exception {
+        start(config().mediaTimeout(Duration.ofSeconds(20)));
+        CompletableFuture<MediaSession> invited = fixture.platform.invite(DEVICE, CHANNEL,
+                InviteRequest.play(MediaTransport.TCP_ACTIVE));
+        SipRequest invite = device.nextRequest("INVITE", WAIT);
+        String ssrc = GbSdp.parse(invite.bodyAsString(StandardCharsets.US_ASCII)).ssrc().orElseThrow();
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            device.acceptInvite(invite, MediaSessionTest.answer(ssrc, server.getLocalPort(), "TCP/RTP/AVP",
+                    "a=setup:passive\r\n"));
+            MediaSession session = invited.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            server.setSoTimeout((int) WAIT.toMillis());
+            try (Socket media = RtpSender.acceptAndSend(packets(session, 13), server)) {
+                await().atMost(WAIT).until(() -> framesByCallId.get(session.callId()).get() >= FRAMES);
+            }
+            Instant closed = Instant.now();
+            SipRequest bye = device.nextRequest("BYE", WAIT);
+            assertThat(bye).as("BYE to the device").isNotNull();
+            device.respond(bye, 200);
+            MediaSessionEvent end = ended(session);
+            assertThat(end.reason()).isEqualTo(Reason.FAILED);
+            assertThat(Duration.between(closed, end.timestamp())).isLessThan(Duration.ofSeconds(5));
+            assertFreed();
+        }
+    }
+
+    @Test
+    void aDeviceThatByesAndClosesItsTcpMediaEndsWithDeviceBye() throws Exception {
+        start(config().mediaTimeout(Duration.ofSeconds(20)));
+        CompletableFuture<MediaSession> invited = fixture.platform.invite(DEVICE, CHANNEL,
+                InviteRequest.play(MediaTransport.TCP_PASSIVE));
+        SipRequest invite = device.nextRequest("INVITE", WAIT);
+        String ssrc = GbSdp.parse(invite.bodyAsString(StandardCharsets.US_ASCII)).ssrc().orElseThrow();
+        device.acceptInvite(invite, MediaSessionTest.answer(ssrc, 9, "TCP/RTP/AVP", "a=setup:active\r\n"));
+        MediaSession session = invited.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        try (Socket media = RtpSender.connectAndSend(packets(session, 14), new InetSocketAddress("127.0.0.1",
+                session.localMediaPort()))) {
+            await().atMost(WAIT).until(() -> framesByCallId.get(session.callId()).get() >= FRAMES);
+        }
+        // the connection closed first, the BYE right after: the device hung up, nothing failed
+        assertThat(device.bye(invite).status()).isEqualTo(200);
+        assertThat(ended(session).reason()).isEqualTo(Reason.DEVICE_BYE);
+        assertThat(device.nextRequest("BYE", Duration.ofMillis(MediaSessions.CONNECTION_LOST_GRACE_MILLIS + 300)))
+                .as("no BYE of the platform").isNull();
+        assertFreed();
     }
 
     @Test

@@ -37,6 +37,7 @@ public abstract sealed class RtpReceiver permits RtpUdpReceiver, RtpTcpPassiveRe
     final RtpReceiverConfig config;
     final EventLoop loop;
     final RtpStats stats;
+    private final RtpSink sink;
     private final RtpReorderBuffer reorder;
     private final LogLimiter dropLog = new LogLimiter(LOG, 10, TimeUnit.SECONDS);
     private volatile long ssrc;
@@ -47,6 +48,7 @@ public abstract sealed class RtpReceiver permits RtpUdpReceiver, RtpTcpPassiveRe
         this.config = config;
         this.loop = group.next();
         this.stats = new RtpStats(config.totals());
+        this.sink = sink;
         this.reorder = new RtpReorderBuffer(sink, config.window(), stats);
         this.ssrc = config.ssrc();
     }
@@ -209,6 +211,21 @@ public abstract sealed class RtpReceiver permits RtpUdpReceiver, RtpTcpPassiveRe
                 ioError(ctx.channel(), cause);
             }
             ctx.close();
+        }
+
+        /** The connection is gone; unless {@link #close()} closed it, the packets held go on and the sink is told. */
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+            if (!closed) {
+                LOG.debug("RTP connection {} closed", ctx.channel());
+                reorder.flush();
+                try {
+                    sink.onConnectionLost();
+                } catch (RuntimeException e) {
+                    dropLog.warn("RTP sink failed on the loss of connection {}: {}", ctx.channel(), e.toString());
+                }
+            }
+            super.channelInactive(ctx);
         }
     }
 }

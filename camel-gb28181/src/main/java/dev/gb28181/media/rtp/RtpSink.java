@@ -16,4 +16,14 @@ public interface RtpSink {
      * frame must be dropped and decoding resumed at the next key frame.
      */
     void onGap(int lostPackets);
+
+    /**
+     * The session's TCP media connection (RFC 4571; TCP passive or active) closed other than by
+     * {@link RtpReceiver#close()}: the device closed or reset it, or the receiver dropped it for a frame
+     * longer than the largest packet accepted. Called after the packets held for reordering were delivered;
+     * never for UDP, whose loss only shows as silence. A TCP passive receiver still accepts the device's next
+     * connection: whether the session goes on is the caller's choice.
+     */
+    default void onConnectionLost() {
+    }
 }

@@ -14,7 +14,8 @@ import java.time.Duration;
 /**
  * RTP over TCP where the platform connects to the device's media address from its SDP answer (SDP
  * {@code a=setup:active} in the platform's offer, GB/T 28181-2016 Annex F; RFC 4145), packets framed
- * by RFC 4571. The connection is opened without blocking; {@link #start()} completes when it is up.
+ * by RFC 4571. The connection is opened without blocking; {@link #start()} completes when it is up. It is not
+ * reopened: when the device closes it the sink is told ({@link RtpSink#onConnectionLost()}).
  */
 public final class RtpTcpActiveReceiver extends RtpReceiver {
 

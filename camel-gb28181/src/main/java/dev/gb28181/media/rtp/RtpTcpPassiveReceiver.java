@@ -18,7 +18,8 @@ import java.net.InetSocketAddress;
  * RTP over TCP where the platform listens and the device connects (SDP {@code a=setup:passive} in the
  * platform's offer, GB/T 28181-2016 Annex F; RFC 4145), packets framed by RFC 4571. One connection at a
  * time, from the device's address: others are closed and counted as wrong source. After the device's
- * connection drops it may connect again; the reorder state carries over.
+ * connection drops the sink is told ({@link RtpSink#onConnectionLost()}) and the device may connect again; the
+ * reorder state carries over.
  */
 public final class RtpTcpPassiveReceiver extends RtpReceiver {
 

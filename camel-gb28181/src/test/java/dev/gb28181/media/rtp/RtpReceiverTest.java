@@ -62,6 +62,24 @@ class RtpReceiverTest {
             lost += lostPackets;
         }
 
+        private int connectionsLost;
+        private int sizeWhenLost = -1;
+
+        @Override
+        public synchronized void onConnectionLost() {
+            connectionsLost++;
+            sizeWhenLost = bytes.size();
+        }
+
+        synchronized int connectionsLost() {
+            return connectionsLost;
+        }
+
+        /** The payload bytes delivered when the last connection loss was reported. */
+        synchronized int sizeWhenLost() {
+            return sizeWhenLost;
+        }
+
         synchronized byte[] bytes() {
             return bytes.toByteArray();
         }
@@ -289,6 +307,31 @@ class RtpReceiverTest {
     }
 
     @Test
+    void tcpPassiveReportsTheDevicesCloseAfterItsHeldPacketsButNotItsOwnClose() throws Exception {
+        byte[] ps = stream(200_000, 14);
+        RtpTcpPassiveReceiver receiver = started(new RtpTcpPassiveReceiver(group, new InetSocketAddress(LOOPBACK, 0),
+                RtpReceiverConfig.of(SSRC, new InetSocketAddress(LOOPBACK, 0)), sink));
+        List<byte[]> all = new RtpSender(SSRC, 1400, 14).packetise(ps, null);
+        byte[] lost = all.get(all.size() - 3);
+        List<byte[]> packets = all.stream().filter(p -> p != lost).toList();
+        byte[] expected = without(all, List.of(lost));
+        try (Socket device = RtpSender.connectAndSend(packets, receiver.localAddress())) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> receiver.stats().packets() == packets.size());
+            assertThat(sink.size()).as("the two after the hole are held").isLessThan(expected.length);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> sink.connectionsLost() == 1);
+        assertThat(sink.sizeWhenLost()).as("the packets held for reordering delivered first")
+                .isEqualTo(expected.length);
+        assertThat(sink.bytes()).isEqualTo(expected);
+
+        try (Socket again = RtpSender.connectAndSend(packets.subList(0, 3), receiver.localAddress())) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> receiver.stats().packets() == packets.size() + 3);
+            receiver.close().get(5, TimeUnit.SECONDS);
+        }
+        assertThat(sink.connectionsLost()).as("not when the receiver closes it").isEqualTo(1);
+    }
+
+    @Test
     void tcpPassiveRefusesAConnectionFromAnotherAddress() throws Exception {
         RtpTcpPassiveReceiver receiver = started(new RtpTcpPassiveReceiver(group, new InetSocketAddress(LOOPBACK, 0),
                 RtpReceiverConfig.of(SSRC, new InetSocketAddress(LOOPBACK, 1)), sink));
@@ -297,6 +340,7 @@ class RtpReceiverTest {
             assertThat(intruder.getInputStream().read()).isEqualTo(-1);
         }
         assertThat(receiver.stats().wrongSource()).isEqualTo(1);
+        assertThat(sink.connectionsLost()).as("a refused connection was never the session's").isZero();
     }
 
     @Test

@@ -100,7 +100,11 @@ public class MediaApiController {
                 .orElseGet(() -> unknown(id));
     }
 
-    /** Ends a session with BYE; the answer is the session, no longer active. */
+    /**
+     * Gives back one hold of a session ({@link MediaSession#holders()}: each successful play of a channel is one)
+     * and with the last ends it with BYE; the answer is the session, no longer active once ended, else with the
+     * holders left.
+     */
     @DeleteMapping("/sessions/{id}")
     public ResponseEntity<Object> stop(@PathVariable String id) {
         MediaSession session = commands.platform().mediaSession(id).orElse(null);

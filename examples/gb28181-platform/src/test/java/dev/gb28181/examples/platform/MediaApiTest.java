@@ -52,8 +52,9 @@ import org.springframework.http.ResponseEntity;
  * The media REST API and the recording of live video, over real HTTP, SIP and RTP on loopback: a
  * simulated device registers, a POST plays a channel, the device accepts the INVITE and sends an
  * ffmpeg-made PS (H.264, then H.265) as RTP, and the recording file equals ffmpeg's own extraction of
- * the elementary stream byte for byte; a second play answers the same session; DELETE ends the session
- * with a BYE the device sees, closes the file and the SESSION_ENDED event is logged. A playback with media
+ * the elementary stream byte for byte; a second play answers the same session, held twice; the first DELETE
+ * gives back one hold and sends nothing, the second ends the session with a BYE the device sees, closes the
+ * file and the SESSION_ENDED event is logged. A playback with media
  * is not recorded, and its controls reach the device as INFOs with the MANSRTSP text of GB/T 28181-2016
  * Annex B (TEARDOWN then BYE); an unknown session is a 404, bad parameters a 400 with nothing sent, a
  * refused INVITE a 502.
@@ -118,8 +119,11 @@ class MediaApiTest {
 
     @AfterEach
     void close() {
-        platform().mediaSessions().stream().filter(s -> s.deviceId().equals(DEVICE))
-                .forEach(s -> platform().bye(s.callId()));
+        platform().mediaSessions().stream().filter(s -> s.deviceId().equals(DEVICE)).forEach(s -> {
+            for (int hold = s.holders(); hold > 0; hold--) {
+                platform().bye(s.callId());
+            }
+        });
         device.close();
     }
 
@@ -166,7 +170,7 @@ class MediaApiTest {
             assertThat(played.response().getBody()).containsEntry("streamId", DEVICE + '_' + channel)
                     .containsEntry("deviceId", DEVICE).containsEntry("channelId", channel)
                     .containsEntry("mode", "PLAY").containsEntry("ssrc", played.ssrc()).containsEntry("active", true)
-                    .containsKeys("localMediaPort", "deviceSdp", "startTime");
+                    .containsEntry("holders", 1).containsKeys("localMediaPort", "deviceSdp", "startTime");
             MediaSession session = platform().mediaSession(played.callId()).orElseThrow();
             MediaStreams.sendPaced(session, new RtpSender(SsrcAllocator.wireValue(played.ssrc()), 1400, 1)
                     .packetise(ps, MediaStreams.endOnly(ps)), 0, rtp, WAIT);
@@ -177,23 +181,31 @@ class MediaApiTest {
     }
 
     @Test
-    void liveH264IsRecordedAsFfmpegExtractsItAndDeleteSendsBye(CapturedOutput output) throws Exception {
+    void liveH264IsRecordedAsFfmpegExtractsItAndTheLastDeleteSendsBye(CapturedOutput output) throws Exception {
         Invited played = playAndRecord(CHANNEL, h264Ps, h264, "h264");
         String streamId = DEVICE + '_' + CHANNEL;
 
         ResponseEntity<Map> again = post("/api/devices/" + DEVICE + "/channels/" + CHANNEL + "/play");
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(again.getBody()).as("a channel playing already: its session").containsEntry("callId", played.callId());
+        assertThat(again.getBody()).as("a channel playing already: its session, held twice")
+                .containsEntry("callId", played.callId()).containsEntry("holders", 2);
         assertThat(device.receivedRequests()).filteredOn(r -> "INVITE".equals(r.method())).hasSize(1);
 
         ResponseEntity<List> sessions = http.getForEntity("/api/sessions", List.class);
         assertThat(sessions.getBody()).anySatisfy(s -> assertThat((Map<String, Object>) s)
                 .containsEntry("callId", played.callId()).containsEntry("streamId", streamId));
 
+        ResponseEntity<Map> released = delete("/api/sessions/" + streamId);
+        assertThat(released.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(released.getBody()).as("the other play still holds it").containsEntry("active", true)
+                .containsEntry("holders", 1);
+        assertThat(device.receivedRequests()).filteredOn(r -> "BYE".equals(r.method())).isEmpty();
+
         ResponseEntity<Map> stopped = delete("/api/sessions/" + streamId);
 
         assertThat(stopped.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(stopped.getBody()).containsEntry("callId", played.callId()).containsEntry("active", false);
+        assertThat(stopped.getBody()).containsEntry("callId", played.callId()).containsEntry("active", false)
+                .containsEntry("holders", 0);
         assertThat(device.receivedRequests()).filteredOn(r -> "BYE".equals(r.method()))
                 .singleElement().satisfies(bye -> assertThat(bye.callId()).isEqualTo(played.callId()));
         assertThat(http.getForEntity("/api/sessions/" + streamId, Map.class).getStatusCode())
