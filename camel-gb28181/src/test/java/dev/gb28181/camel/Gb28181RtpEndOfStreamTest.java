@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code gb28181:rtp?endOfStream=true} on real loopback sockets (GB/T 28181-2016 §9.2, Annex C): after the
  * last frame of a session the route gets exactly one end-of-stream exchange, behind every frame the consumer
- * accepted, even when the route was still busy with them after the SESSION_ENDED event of
+ * accepted (format es and ps), even when the route was still busy with them after the SESSION_ENDED event of
  * {@code gb28181:message} had been routed, whoever sent the BYE; a route so slow that it lost frames still gets
  * its end, and stopping the route ends the streams it had.
  */
@@ -77,6 +77,9 @@ class Gb28181RtpEndOfStreamTest extends Gb28181TestSupport {
                 from("gb28181:rtp?endOfStream=true&concurrentConsumers=1&eventQueueSize=2")
                         .process(exchange -> release.await(WAIT.toMillis(), TimeUnit.MILLISECONDS))
                         .to("mock:slow");
+                from("gb28181:rtp?format=ps&endOfStream=true")
+                        .process(exchange -> release.await(WAIT.toMillis(), TimeUnit.MILLISECONDS))
+                        .to("mock:ps");
                 from("gb28181:rtp").to("mock:plain");
             }
         };
@@ -189,6 +192,12 @@ class Gb28181RtpEndOfStreamTest extends Gb28181TestSupport {
         assertEnd(slowFrames.get(slowFrames.size() - 1), callId, reason);
         assertThat(slowFrames.subList(0, slowFrames.size() - 1))
                 .allSatisfy(frame -> assertThat(frame.getMessage().getHeader(Gb28181Constants.END_OF_STREAM)).isNull());
+
+        MockEndpoint pss = getMockEndpoint("mock:ps");
+        await().atMost(WAIT).until(() -> pss.getReceivedCounter() == 2);
+        assertThat(pss.getExchanges().get(0).getMessage().getBody(byte[].class)).as("format=ps: the PS frame first")
+                .isEqualTo(ps);
+        assertEnd(pss.getExchanges().get(1), callId, reason);
 
         assertThat(plain.getReceivedCounter()).as("without endOfStream: one exchange per frame, nothing more")
                 .isEqualTo(MediaStreams.FRAMES);
