@@ -127,20 +127,8 @@ public class Gb28181RtpConsumer extends Gb28181WorkerConsumer implements MediaLi
     /** On the session's RTP event loop: filters, hands the frame to the session's worker and returns. */
     @Override
     public void onFrame(MediaSession session, MediaFrame frame) {
-        if (!accepts(session)) {
-            return;
-        }
-        if (!endOfStream) {
-            frame(session, frame);
-            return;
-        }
-        Stream stream = stream(session);
-        if (stream != null) {
-            synchronized (stream) {
-                if (!stream.ended) {
-                    frame(session, frame);
-                }
-            }
+        if (accepts(session)) {
+            inStream(session, () -> frame(session, frame));
         }
     }
 
@@ -162,28 +150,32 @@ public class Gb28181RtpConsumer extends Gb28181WorkerConsumer implements MediaLi
     /** On the session's RTP event loop: copies the PS frame (valid only during the call) and hands it over. */
     @Override
     public void onPs(MediaSession session, ByteBuf frame) {
-        if (!accepts(session)) {
-            return;
-        }
-        if (!endOfStream) {
-            byte[] bytes = ByteBufUtil.getBytes(frame);
-            hand(session, () -> route(session, bytes, null));
-            return;
-        }
-        Stream stream = stream(session);
-        if (stream != null) {
-            synchronized (stream) {
-                if (!stream.ended) {
-                    byte[] bytes = ByteBufUtil.getBytes(frame);
-                    hand(session, () -> route(session, bytes, null));
-                }
-            }
+        if (accepts(session)) {
+            inStream(session, () -> {
+                byte[] bytes = ByteBufUtil.getBytes(frame);
+                hand(session, () -> route(session, bytes, null));
+            });
         }
     }
 
-    /** endOfStream: the session's stream, begun at its first accepted frame; {@code null} once detached. */
-    private Stream stream(MediaSession session) {
-        return detached ? null : streams.computeIfAbsent(session.callId(), id -> new Stream(session));
+    /**
+     * Runs {@code handOver} (which queues a frame) at once, or with endOfStream under the guard of the session's
+     * stream, begun at its first accepted frame: no frame is queued after the stream's end, nor once detached.
+     */
+    private void inStream(MediaSession session, Runnable handOver) {
+        if (!endOfStream) {
+            handOver.run();
+            return;
+        }
+        if (detached) {
+            return;
+        }
+        Stream stream = streams.computeIfAbsent(session.callId(), id -> new Stream(session));
+        synchronized (stream) {
+            if (!stream.ended) {
+                handOver.run();
+            }
+        }
     }
 
     /**
