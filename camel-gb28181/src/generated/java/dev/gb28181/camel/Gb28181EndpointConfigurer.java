@@ -50,6 +50,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "enabled": target.setEnabled(property(camelContext, java.lang.Integer.class, value)); return true;
         case "endalarmpriority":
         case "endAlarmPriority": target.setEndAlarmPriority(property(camelContext, java.lang.String.class, value)); return true;
+        case "endofstream":
+        case "endOfStream": target.setEndOfStream(property(camelContext, boolean.class, value)); return true;
         case "endtime":
         case "endTime": target.setEndTime(property(camelContext, java.lang.String.class, value)); return true;
         case "event": target.setEvent(property(camelContext, java.lang.String.class, value)); return true;
@@ -154,6 +156,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "enabled": return java.lang.Integer.class;
         case "endalarmpriority":
         case "endAlarmPriority": return java.lang.String.class;
+        case "endofstream":
+        case "endOfStream": return boolean.class;
         case "endtime":
         case "endTime": return java.lang.String.class;
         case "event": return java.lang.String.class;
@@ -259,6 +263,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "enabled": return target.getEnabled();
         case "endalarmpriority":
         case "endAlarmPriority": return target.getEndAlarmPriority();
+        case "endofstream":
+        case "endOfStream": return target.isEndOfStream();
         case "endtime":
         case "endTime": return target.getEndTime();
         case "event": return target.getEvent();

@@ -23,7 +23,7 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(63);
+        Set<String> props = new HashSet<>(64);
         props.add("action");
         props.add("address");
         props.add("alarmMethod");
@@ -40,6 +40,7 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
         props.add("downloadSpeed");
         props.add("enabled");
         props.add("endAlarmPriority");
+        props.add("endOfStream");
         props.add("endTime");
         props.add("event");
         props.add("eventQueueSize");

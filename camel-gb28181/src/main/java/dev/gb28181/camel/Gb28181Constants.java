@@ -305,6 +305,20 @@ public final class Gb28181Constants {
             + " with its parameter sets; audio frames always are); absent with format=ps.", javaType = "boolean")
     public static final String KEY_FRAME = "CamelGb28181KeyFrame";
 
+    @Metadata(label = "consumer", description = "rtp with endOfStream=true: true on the one exchange, with an empty"
+            + " body, that follows the last frame of a session; absent on frames.", javaType = "boolean")
+    public static final String END_OF_STREAM = "CamelGb28181EndOfStream";
+
+    @Metadata(label = "consumer", description = "rtp end of stream: why the session ended, BYE (the platform),"
+            + " DEVICE_BYE, END_OF_FILE (MediaStatus 121), NO_MEDIA, TEARDOWN, STOPPED (the platform stopped) or"
+            + " FAILED; absent when the consumer stopped while the session went on.", javaType = "String")
+    public static final String END_REASON = "CamelGb28181EndReason";
+
+    @Metadata(label = "consumer", description = "rtp end of stream: the session's SESSION_ENDED event with its"
+            + " counters (RTP packets, bytes and lost packets; video, audio and dropped frames); absent when the"
+            + " consumer stopped while the session went on.", javaType = "dev.gb28181.platform.MediaSessionEvent")
+    public static final String SESSION_ENDED = "CamelGb28181SessionEnded";
+
     private Gb28181Constants() {
     }
 }

@@ -12,7 +12,6 @@ import dev.gb28181.platform.PlatformListener;
 import dev.gb28181.platform.RegisterEvent;
 import dev.gb28181.platform.SubscriptionEvent;
 
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -78,16 +77,16 @@ public class Gb28181Consumer extends Gb28181WorkerConsumer implements PlatformLi
         if (event.kind() != eventKind || deviceId != null && !deviceId.equals(event.deviceId())) {
             return;
         }
-        ExecutorService[] running = workers();
+        Gb28181Workers running = workers();
         if (running == null || !isRunAllowed()) {
             return;
         }
         try {
-            Gb28181Workers.of(running, event.deviceId()).execute(() -> route(event));
-        } catch (RejectedExecutionException e) {
-            if (isRunAllowed()) {
+            if (!running.offer(event.deviceId(), () -> route(event))) {
                 drop(event);
             }
+        } catch (RejectedExecutionException e) {
+            // stopping: the workers were shut down since the check
         }
     }
 

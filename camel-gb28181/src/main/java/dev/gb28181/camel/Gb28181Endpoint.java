@@ -116,6 +116,17 @@ public class Gb28181Endpoint extends DefaultEndpoint
     private String format = "es";
 
     /**
+     * rtp: after the last frame of each session it routed, one more exchange with an empty body and the
+     * CamelGb28181EndOfStream header true, on the same ordered thread, so it reaches the route after every
+     * frame of the session that was not dropped and is never dropped itself. For closing what the frames
+     * fed (a recording file) without racing the SESSION_ENDED event of gb28181:message. Sent once per
+     * session, when the session ends (for any reason: BYE of either side, MediaStatus 121, no media,
+     * TEARDOWN, the platform stopping) or when the consumer stops first.
+     */
+    @UriParam(label = "consumer", defaultValue = "false")
+    private boolean endOfStream;
+
+    /**
      * The command to send. query: the query (GB/T 28181-2016 §9.5, 2022 additions) Catalog, DeviceInfo,
      * DeviceStatus, RecordInfo, Alarm, ConfigDownload, PresetQuery, MobilePosition, HomePositionQuery,
      * CruiseTrackListQuery, CruiseTrackQuery, PTZPosition or SDCardStatus (the CamelGb28181CmdType
@@ -896,5 +907,13 @@ public class Gb28181Endpoint extends DefaultEndpoint
 
     public void setFormat(String format) {
         this.format = format;
+    }
+
+    public boolean isEndOfStream() {
+        return endOfStream;
+    }
+
+    public void setEndOfStream(boolean endOfStream) {
+        this.endOfStream = endOfStream;
     }
 }

@@ -4,15 +4,18 @@ import dev.gb28181.media.MediaFrame;
 import dev.gb28181.platform.Gb28181Platform;
 import dev.gb28181.platform.MediaListener;
 import dev.gb28181.platform.MediaSession;
+import dev.gb28181.platform.MediaSessionEvent;
+import dev.gb28181.platform.PlatformEvent;
+import dev.gb28181.platform.PlatformListener;
 import dev.gb28181.platform.PsListener;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -44,6 +47,14 @@ import org.slf4j.LoggerFactory;
  * {@code format=es} the session's frames are then skipped up to its next key frame, so the route never
  * sees a frame whose reference is missing. The frame's bytes are not copied for {@code es}; routes must
  * not modify them.
+ *
+ * <p>With {@code endOfStream=true} each session this consumer routed a frame of gets one more exchange, with
+ * an empty body and {@code CamelGb28181EndOfStream} true, once the session ended or the consumer stops. Its
+ * order is by construction, not timing: the platform emits a session's SESSION_ENDED after its receiver closed,
+ * on the RTP event loop after the session's last frame reached the listeners (so after this consumer queued
+ * it), and the end goes on the session's worker behind those frames. It is queued even when the worker's queue
+ * is full ({@link Gb28181Workers#put}; one per session bounds that), so a slow route loses frames but never the
+ * end of a stream.
  */
 @ManagedResource(description = "Managed GB28181 media frame consumer")
 public class Gb28181RtpConsumer extends Gb28181WorkerConsumer implements MediaListener, PsListener {
@@ -55,6 +66,13 @@ public class Gb28181RtpConsumer extends Gb28181WorkerConsumer implements MediaLi
     private final String channelId;
     private final String streamId;
     private final boolean ps;
+    private final boolean endOfStream;
+    /** endOfStream: the sessions a frame was accepted of, by Call-ID, until their end is queued. */
+    private final Map<String, Stream> streams = new ConcurrentHashMap<>();
+    /** endOfStream: the SESSION_ENDED events of the platform end the streams. */
+    private final PlatformListener sessionEnds = this::onSessionEvent;
+    /** Set when detached: the streams are ended and no new one begins. */
+    private volatile boolean detached;
     private final LongAdder dropped = new LongAdder();
     /** es: the sessions that lost a frame and wait for a key frame; touched on the RTP event loops. */
     private final Set<MediaSession> awaitingKeyFrame = ConcurrentHashMap.newKeySet();
@@ -69,10 +87,15 @@ public class Gb28181RtpConsumer extends Gb28181WorkerConsumer implements MediaLi
             throw new IllegalArgumentException("gb28181:rtp: format must be es or ps, not " + endpoint.getFormat());
         }
         this.ps = format.equals("ps");
+        this.endOfStream = endpoint.isEndOfStream();
     }
 
     @Override
     protected void attach(Gb28181Platform running) {
+        detached = false;
+        if (endOfStream) {
+            running.addListener(sessionEnds); // before the frames: no session's end is missed
+        }
         if (ps) {
             running.addPsListener(this);
         } else {
@@ -87,6 +110,12 @@ public class Gb28181RtpConsumer extends Gb28181WorkerConsumer implements MediaLi
         } else {
             running.removeMediaListener(this);
         }
+        if (endOfStream) {
+            running.removeListener(sessionEnds);
+            detached = true;
+            streams.values().forEach(stream -> end(stream, null)); // the workers still run: behind the frames
+            streams.clear();
+        }
         awaitingKeyFrame.clear();
     }
 
@@ -98,9 +127,12 @@ public class Gb28181RtpConsumer extends Gb28181WorkerConsumer implements MediaLi
     /** On the session's RTP event loop: filters, hands the frame to the session's worker and returns. */
     @Override
     public void onFrame(MediaSession session, MediaFrame frame) {
-        if (!accepts(session)) {
-            return;
+        if (accepts(session)) {
+            inStream(session, () -> frame(session, frame));
         }
+    }
+
+    private void frame(MediaSession session, MediaFrame frame) {
         boolean video = frame.codec().isVideo();
         if (video && !awaitingKeyFrame.isEmpty() && awaitingKeyFrame.contains(session)) {
             if (!frame.keyFrame()) {
@@ -119,8 +151,66 @@ public class Gb28181RtpConsumer extends Gb28181WorkerConsumer implements MediaLi
     @Override
     public void onPs(MediaSession session, ByteBuf frame) {
         if (accepts(session)) {
-            byte[] bytes = ByteBufUtil.getBytes(frame);
-            hand(session, () -> route(session, bytes, null));
+            inStream(session, () -> {
+                byte[] bytes = ByteBufUtil.getBytes(frame);
+                hand(session, () -> route(session, bytes, null));
+            });
+        }
+    }
+
+    /**
+     * Runs {@code handOver} (which queues a frame) at once, or with endOfStream under the guard of the session's
+     * stream, begun at its first accepted frame: no frame is queued after the stream's end, nor once detached.
+     */
+    private void inStream(MediaSession session, Runnable handOver) {
+        if (!endOfStream) {
+            handOver.run();
+            return;
+        }
+        if (detached) {
+            return;
+        }
+        Stream stream = streams.computeIfAbsent(session.callId(), id -> new Stream(session));
+        synchronized (stream) {
+            if (!stream.ended) {
+                handOver.run();
+            }
+        }
+    }
+
+    /**
+     * endOfStream, on the thread that emitted the event: the RTP event loop after the session's last frame (or,
+     * when the receiver had closed already, the thread that ended the session).
+     */
+    private void onSessionEvent(PlatformEvent event) {
+        if (event instanceof MediaSessionEvent ended && MediaSessionEvent.SESSION_ENDED.equals(ended.eventType())) {
+            Stream stream = streams.remove(ended.callId());
+            if (stream != null) {
+                end(stream, ended);
+            }
+        }
+    }
+
+    /**
+     * Queues the stream's end behind its frames, once: {@code ended} is the session's SESSION_ENDED, {@code null}
+     * when the consumer stops first. Never dropped: a full worker queue takes it all the same.
+     */
+    private void end(Stream stream, MediaSessionEvent ended) {
+        synchronized (stream) {
+            if (stream.ended) {
+                return;
+            }
+            stream.ended = true;
+            awaitingKeyFrame.remove(stream.session);
+            Gb28181Workers running = workers();
+            if (running == null) {
+                return;
+            }
+            try {
+                running.put(stream.session.callId(), () -> routeEnd(stream.session, ended));
+            } catch (RejectedExecutionException e) {
+                LOG.debug("The end of {} is not routed: the workers of {} stopped", stream.session, endpoint);
+            }
         }
     }
 
@@ -132,19 +222,19 @@ public class Gb28181RtpConsumer extends Gb28181WorkerConsumer implements MediaLi
 
     /** Queues {@code task} on the session's worker; false when it was dropped. */
     private boolean hand(MediaSession session, Runnable task) {
-        ExecutorService[] running = workers();
+        Gb28181Workers running = workers();
         if (running == null || !isRunAllowed()) {
             return true;
         }
         try {
-            Gb28181Workers.of(running, session.callId()).execute(task);
-            return true;
-        } catch (RejectedExecutionException e) {
-            if (isRunAllowed()) {
-                drop(session);
+            if (running.offer(session.callId(), task)) {
+                return true;
             }
-            return false;
+        } catch (RejectedExecutionException e) {
+            return true; // stopping: the workers were shut down since the check
         }
+        drop(session);
+        return false;
     }
 
     private void drop(MediaSession session) {
@@ -173,10 +263,28 @@ public class Gb28181RtpConsumer extends Gb28181WorkerConsumer implements MediaLi
             message.setHeader(Gb28181Constants.DTS, frame.dts());
             message.setHeader(Gb28181Constants.KEY_FRAME, frame.keyFrame());
         }
+        process(exchange, "a frame of " + session);
+    }
+
+    /** Routes the end of a session's stream: {@code ended} is its SESSION_ENDED, {@code null} if the consumer stopped. */
+    private void routeEnd(MediaSession session, MediaSessionEvent ended) {
+        Exchange exchange = createExchange(false);
+        Message message = exchange.getMessage();
+        message.setBody(new byte[0]);
+        Gb28181Exchanges.setSessionHeaders(message, session);
+        message.setHeader(Gb28181Constants.END_OF_STREAM, true);
+        if (ended != null) {
+            message.setHeader(Gb28181Constants.END_REASON, ended.reason().name());
+            message.setHeader(Gb28181Constants.SESSION_ENDED, ended);
+        }
+        process(exchange, "the end of stream of " + session);
+    }
+
+    private void process(Exchange exchange, String what) {
         try {
             getAsyncProcessor().process(exchange, defaultConsumerCallback(exchange, false));
         } catch (Exception e) {
-            getExceptionHandler().handleException("Error routing a frame of " + session, exchange, e);
+            getExceptionHandler().handleException("Error routing " + what, exchange, e);
             releaseExchange(exchange, false);
         }
     }
@@ -186,5 +294,16 @@ public class Gb28181RtpConsumer extends Gb28181WorkerConsumer implements MediaLi
             + " next key frame after a drop)")
     public long getDroppedFrames() {
         return dropped.sum();
+    }
+
+    /** endOfStream: one session's frames as this consumer hands them on; guarded by its own monitor. */
+    private static final class Stream {
+        final MediaSession session;
+        /** Its end is queued: no frame follows. */
+        boolean ended;
+
+        Stream(MediaSession session) {
+            this.session = session;
+        }
     }
 }

@@ -2,8 +2,6 @@ package dev.gb28181.camel;
 
 import dev.gb28181.platform.Gb28181Platform;
 
-import java.util.concurrent.ExecutorService;
-
 import org.apache.camel.Processor;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckAware;
@@ -19,7 +17,7 @@ import org.apache.camel.support.DefaultConsumer;
 abstract class Gb28181WorkerConsumer extends DefaultConsumer implements HealthCheckAware {
 
     protected final Gb28181Endpoint endpoint;
-    private volatile ExecutorService[] workers;
+    private volatile Gb28181Workers workers;
     private volatile Gb28181Platform platform;
     private volatile HealthCheck healthCheck;
 
@@ -43,7 +41,7 @@ abstract class Gb28181WorkerConsumer extends DefaultConsumer implements HealthCh
     protected abstract long dropped();
 
     /** The workers while started, else {@code null}. */
-    protected final ExecutorService[] workers() {
+    protected final Gb28181Workers workers() {
         return workers;
     }
 
@@ -66,9 +64,11 @@ abstract class Gb28181WorkerConsumer extends DefaultConsumer implements HealthCh
             detach(running);
             platform = null;
         }
-        ExecutorService[] stopping = workers;
+        Gb28181Workers stopping = workers;
         workers = null;
-        Gb28181Workers.stop(endpoint, stopping);
+        if (stopping != null) {
+            stopping.stop();
+        }
         super.doStop();
     }
 

@@ -11,7 +11,8 @@ import io.netty.buffer.ByteBuf;
  * <p>Called on the session's RTP event loop, one frame at a time per session: return quickly. {@code ps} is
  * valid only during the call: copy the bytes to keep them (the buffer is reused for the next
  * frame, so retaining it does not keep them); never release it. A listener that throws is
- * logged and does not end the session.
+ * logged and does not end the session. As for {@link MediaListener}, a session's
+ * {@link MediaSessionEvent#SESSION_ENDED} is emitted after its last PS frame went to the listeners.
  */
 public interface PsListener {
 

@@ -6,10 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
@@ -25,8 +22,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A session's file is opened (created, or appended to after an earlier session of the channel)
  * when its first key frame arrives, which carries the parameter sets, so that every session's part
- * of the file decodes on its own; frames before it are skipped. It is closed when the session ends
- * ({@link #end}), or when a newer session of the same channel opens it. Frames of other codecs
+ * of the file decodes on its own; frames before it are skipped. It is closed at the end of the session's
+ * stream ({@link #end}, which the caller gives after the session's last frame), or when a newer session of
+ * the same channel opens it. Frames of other codecs
  * (MPEG-4, SVAC, audio) are not written, logged once per session. At most {@code maxOpenFiles}
  * files are open at once: a session beyond that is not recorded, logged once. A write that fails
  * (disk full, folder removed) is logged once and ends that session's recording; nothing is thrown
@@ -36,8 +34,6 @@ import org.slf4j.LoggerFactory;
 public final class StreamRecorder implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamRecorder.class);
-    /** How many ended call IDs are remembered, so that frames still in flight do not reopen a file. */
-    private static final int ENDED_REMEMBERED = 4096;
 
     private final Path directory;
     private final int maxOpenFiles;
@@ -46,13 +42,6 @@ public final class StreamRecorder implements AutoCloseable {
     private final Map<String, Recording> sessions = new ConcurrentHashMap<>();
     /** The session whose file each open file is. */
     private final Map<Path, Recording> files = new ConcurrentHashMap<>();
-    private final Set<String> ended = Collections.newSetFromMap(Collections.synchronizedMap(
-            new LinkedHashMap<>(64, 0.75f, false) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                    return size() > ENDED_REMEMBERED;
-                }
-            }));
     private volatile boolean closed;
 
     /**
@@ -91,21 +80,17 @@ public final class StreamRecorder implements AutoCloseable {
         if (closed) {
             return;
         }
-        Recording recording = sessions.get(callId);
-        if (recording == null) {
-            if (ended.contains(callId)) {
-                return;
-            }
-            recording = sessions.computeIfAbsent(callId, id -> new Recording(id, deviceId, channelId));
-        }
+        Recording recording = sessions.computeIfAbsent(callId, id -> new Recording(id, deviceId, channelId));
         synchronized (recording) {
             recording.write(codec, keyFrame, accessUnit);
         }
     }
 
-    /** Closes the file of a session that ended; later frames of the session are ignored. */
+    /**
+     * Closes the file of a session whose stream ended, after its last frame was written. A later frame of the
+     * session (its stream resumed, e.g. a restarted route) starts a new part at its next key frame.
+     */
     public void end(String callId) {
-        ended.add(callId);
         Recording recording = sessions.remove(callId);
         if (recording != null) {
             synchronized (recording) {

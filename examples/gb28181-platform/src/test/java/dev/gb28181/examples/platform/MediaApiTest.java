@@ -38,6 +38,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.function.ThrowingConsumer;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -54,7 +55,8 @@ import org.springframework.http.ResponseEntity;
  * ffmpeg-made PS (H.264, then H.265) as RTP, and the recording file equals ffmpeg's own extraction of
  * the elementary stream byte for byte; a second play answers the same session, held twice; the first DELETE
  * gives back one hold and sends nothing, the second ends the session with a BYE the device sees, closes the
- * file and the SESSION_ENDED event is logged. A playback with media
+ * file and the SESSION_ENDED event is logged; a session ended (by either side) right after its last packets
+ * is recorded whole and closed. A playback with media
  * is not recorded, and its controls reach the device as INFOs with the MANSRTSP text of GB/T 28181-2016
  * Annex B (TEARDOWN then BYE); an unknown session is a 404, bad parameters a 400 with nothing sent, a
  * refused INVITE a 502.
@@ -217,6 +219,33 @@ class MediaApiTest {
         await().atMost(WAIT).untilAsserted(() -> assertThat(output.getOut()).containsPattern(
                 "EVENT \\{\"deviceId\":\"" + DEVICE + "\",\"eventType\":\"SESSION_ENDED\".*\"callId\":\""
                         + played.callId() + "\".*\"reason\":\"BYE\",\"rtpPackets\":[1-9]"));
+    }
+
+    /**
+     * The BYE follows the last packets at once, while the recording route may still hold frames: the end of
+     * the stream comes after them, so the closed file holds every frame, whoever ended the session.
+     */
+    @Test
+    void aSessionEndedRightAfterItsLastFramesIsRecordedWholeAndClosed() throws Throwable {
+        streamAndEnd("34020000001310000025", played -> assertThat(delete("/api/sessions/" + played.callId())
+                .getStatusCode()).isEqualTo(HttpStatus.OK));
+        streamAndEnd("34020000001310000026", played -> assertThat(device.bye(played.invite()).status())
+                .isEqualTo(200));
+    }
+
+    private void streamAndEnd(String channel, ThrowingConsumer<Invited> end) throws Throwable {
+        try (DatagramSocket rtp = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            Invited played = invite("/api/devices/" + DEVICE + "/channels/" + channel + "/play?transport=udp",
+                    rtp.getLocalPort());
+            assertThat(played.response().getStatusCode()).isEqualTo(HttpStatus.OK);
+            MediaSession session = platform().mediaSession(played.callId()).orElseThrow();
+            MediaStreams.sendPaced(session, new RtpSender(SsrcAllocator.wireValue(played.ssrc()), 1400, 1)
+                    .packetise(h264Ps, MediaStreams.endOnly(h264Ps)), 0, rtp, WAIT);
+            end.accept(played);
+            await().atMost(WAIT).until(() -> !session.isActive() && recorder.openFiles() == 0);
+            assertThat(recorder.directory().resolve(DEVICE + '_' + channel + ".h264")).as("every frame")
+                    .hasBinaryContent(h264);
+        }
     }
 
     @Test

@@ -17,8 +17,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * The recorder on its own, on a real folder: a session's file starts at its first key frame and holds
- * the access units as given, H.265 goes to {@code .h265}, other codecs and frames after the end are not
- * written, a later session of the channel appends, the open files are bounded, and a failing disk or
+ * the access units as given and is closed, with every byte, by the end of the stream right after its last
+ * frame; H.265 goes to {@code .h265}, other codecs are not written, a stream that resumes after its end
+ * starts a new part at its next key frame, a later session of the channel appends, the open files are bounded, and a failing disk or
  * an unusable name is logged once without throwing.
  */
 @ExtendWith(OutputCaptureExtension.class)
@@ -57,7 +58,7 @@ class StreamRecorderTest {
     }
 
     @Test
-    void theFileStartsAtTheFirstKeyFrameAndEndsWithTheSession() throws Exception {
+    void theFileStartsAtTheFirstKeyFrameAndTheEndRightAfterTheLastFrameClosesItWhole() throws Exception {
         recorder.write("call-1", DEVICE, CHANNEL, "H264", false, DELTA);
         assertThat(file(CHANNEL, "h264")).doesNotExist();
         assertThat(recorder.openFiles()).isZero();
@@ -65,12 +66,24 @@ class StreamRecorderTest {
         recorder.write("call-1", DEVICE, CHANNEL, "H264", true, KEY);
         recorder.write("call-1", DEVICE, CHANNEL, "H264", false, DELTA);
         assertThat(recorder.openFiles()).isOne();
-        assertThat(Files.readAllBytes(file(CHANNEL, "h264"))).isEqualTo(concat(KEY, DELTA));
-
+        recorder.write("call-1", DEVICE, CHANNEL, "H264", false, DELTA);
         recorder.end("call-1");
-        recorder.write("call-1", DEVICE, CHANNEL, "H264", true, KEY);
+
+        assertThat(recorder.openFiles()).as("closed").isZero();
+        assertThat(Files.readAllBytes(file(CHANNEL, "h264"))).isEqualTo(concat(KEY, DELTA, DELTA));
+    }
+
+    @Test
+    void aStreamThatResumesAfterItsEndStartsANewPartAtItsNextKeyFrame() throws Exception {
+        recorder.write("call-10", DEVICE, CHANNEL, "H264", true, KEY);
+        recorder.end("call-10");
+        recorder.write("call-10", DEVICE, CHANNEL, "H264", false, DELTA);
         assertThat(recorder.openFiles()).isZero();
-        assertThat(Files.readAllBytes(file(CHANNEL, "h264"))).isEqualTo(concat(KEY, DELTA));
+        recorder.write("call-10", DEVICE, CHANNEL, "H264", true, KEY);
+        recorder.write("call-10", DEVICE, CHANNEL, "H264", false, DELTA);
+
+        assertThat(recorder.openFiles()).isOne();
+        assertThat(Files.readAllBytes(file(CHANNEL, "h264"))).isEqualTo(concat(KEY, KEY, DELTA));
     }
 
     @Test
