@@ -241,13 +241,13 @@ public final class Gb28181Constants {
     public static final String SESSION_ID = "CamelGb28181SessionId";
 
     @Metadata(description = "The SIP Call-ID of a media session (RFC 3261 section 8.1.1.4): on the invite reply and"
-            + " rtp frames; on the bye and playcontrol producers the session to end or control (wins over the callId"
+            + " rtp frames; on the bye and playcontrol producers the session to end (a shared live one: one of its holds) or control (wins over the callId"
             + " and streamId options and the CamelGb28181StreamId header).", javaType = "String")
     public static final String CALL_ID = "CamelGb28181CallId";
 
     @Metadata(description = "The stream ID of a media session: deviceId_channelId for live play,"
             + " deviceId_channelId_ssrc for playback and download. On the invite reply and rtp frames; on the bye and"
-            + " playcontrol producers the session to end or control (wins over the callId and streamId options).",
+            + " playcontrol producers the session to end (a shared live one: one of its holds) or control (wins over the callId and streamId options).",
             javaType = "String")
     public static final String STREAM_ID = "CamelGb28181StreamId";
 

@@ -58,14 +58,14 @@ public class Gb28181Endpoint extends DefaultEndpoint
 
     /**
      * rtp: only the frames of this media session (deviceId_channelId live, deviceId_channelId_ssrc
-     * playback and download). bye, playcontrol: the session to end or control when neither the
+     * playback and download). bye, playcontrol: the session to end (a shared live one: one of its holds) or control when neither the
      * CamelGb28181CallId nor the CamelGb28181StreamId header names one.
      */
     @UriParam
     private String streamId;
 
     /**
-     * bye, playcontrol: the SIP Call-ID of the session to end or control; the CamelGb28181CallId and
+     * bye, playcontrol: the SIP Call-ID of the session to end (a shared live one: one of its holds) or control; the CamelGb28181CallId and
      * CamelGb28181StreamId headers win.
      */
     @UriParam(label = "producer")
