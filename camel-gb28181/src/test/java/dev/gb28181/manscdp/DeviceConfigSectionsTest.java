@@ -15,7 +15,8 @@ class DeviceConfigSectionsTest {
 
     private static final String SECTIONS = "<BasicParam><Name>Gate</Name></BasicParam>"
             + "<VideoParamOpt><Resolution>6</Resolution></VideoParamOpt>"
-            + "<SVACEncodeConfig><AudioParam><AudioRecognitionFlag>1</AudioRecognitionFlag></AudioParam></SVACEncodeConfig>"
+            + "<SVACEncodeConfig><AudioParam><AudioRecognitionFlag>1</AudioRecognitionFlag></AudioParam>"
+            + "</SVACEncodeConfig>"
             + "<SVACDecodeConfig><SVCParam><SVCSTMMode>0</SVCSTMMode></SVCParam></SVACDecodeConfig>"
             + "<VideoParamAttribute><StreamNumber>1</StreamNumber></VideoParamAttribute>"
             + "<VideoRecordPlan><RecordEnable>1</RecordEnable></VideoRecordPlan>"
