@@ -1,51 +1,19 @@
 package dev.gb28181.manscdp;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 
 /**
- * A device's configuration (GB/T 28181-2016 §9.5, Annex A.2.6; 2022 sections added): the sections the
- * query's ConfigType named.
+ * A device's configuration (GB/T 28181-2016 §9.5, Annex A.2.6; 2022 sections added): {@code Result},
+ * then the sections the query's ConfigType named, as {@link DeviceConfigSections} lays them out.
  */
-public final class ConfigDownloadResponse extends ManscdpResponse {
+@JsonPropertyOrder({ "cmdType", "sn", "deviceId", "result" })
+public final class ConfigDownloadResponse extends ManscdpResponse implements DeviceConfigSections {
 
     @JacksonXmlProperty(localName = "Result")
     private String result;
 
-    @JacksonXmlProperty(localName = "BasicParam")
-    private BasicParam basicParam;
-
-    @JacksonXmlProperty(localName = "VideoParamOpt")
-    private VideoParamOpt videoParamOpt;
-
-    @JacksonXmlProperty(localName = "SVACEncodeConfig")
-    private SvacEncodeConfig svacEncodeConfig;
-
-    @JacksonXmlProperty(localName = "SVACDecodeConfig")
-    private SvacDecodeConfig svacDecodeConfig;
-
-    @JacksonXmlProperty(localName = "VideoParamAttribute")
-    private ConfigSection videoParamAttribute;
-
-    @JacksonXmlProperty(localName = "VideoRecordPlan")
-    private ConfigSection videoRecordPlan;
-
-    @JacksonXmlProperty(localName = "VideoAlarmRecord")
-    private ConfigSection videoAlarmRecord;
-
-    @JacksonXmlProperty(localName = "PictureMask")
-    private ConfigSection pictureMask;
-
-    @JacksonXmlProperty(localName = "FrameMirror")
-    private String frameMirror;
-
-    @JacksonXmlProperty(localName = "AlarmReport")
-    private ConfigSection alarmReport;
-
-    @JacksonXmlProperty(localName = "OSDConfig")
-    private ConfigSection osdConfig;
-
-    @JacksonXmlProperty(localName = "SnapShotConfig")
-    private SnapShotConfig snapShotConfig;
+    private final Values configValues = new Values();
 
     public ConfigDownloadResponse() {
         super("ConfigDownload");
@@ -59,99 +27,8 @@ public final class ConfigDownloadResponse extends ManscdpResponse {
         this.result = result;
     }
 
-    public BasicParam getBasicParam() {
-        return basicParam;
-    }
-
-    public void setBasicParam(BasicParam basicParam) {
-        this.basicParam = basicParam;
-    }
-
-    public VideoParamOpt getVideoParamOpt() {
-        return videoParamOpt;
-    }
-
-    public void setVideoParamOpt(VideoParamOpt videoParamOpt) {
-        this.videoParamOpt = videoParamOpt;
-    }
-
-    public SvacEncodeConfig getSvacEncodeConfig() {
-        return svacEncodeConfig;
-    }
-
-    public void setSvacEncodeConfig(SvacEncodeConfig svacEncodeConfig) {
-        this.svacEncodeConfig = svacEncodeConfig;
-    }
-
-    public SvacDecodeConfig getSvacDecodeConfig() {
-        return svacDecodeConfig;
-    }
-
-    public void setSvacDecodeConfig(SvacDecodeConfig svacDecodeConfig) {
-        this.svacDecodeConfig = svacDecodeConfig;
-    }
-
-    public ConfigSection getVideoParamAttribute() {
-        return videoParamAttribute;
-    }
-
-    public void setVideoParamAttribute(ConfigSection videoParamAttribute) {
-        this.videoParamAttribute = videoParamAttribute;
-    }
-
-    public ConfigSection getVideoRecordPlan() {
-        return videoRecordPlan;
-    }
-
-    public void setVideoRecordPlan(ConfigSection videoRecordPlan) {
-        this.videoRecordPlan = videoRecordPlan;
-    }
-
-    public ConfigSection getVideoAlarmRecord() {
-        return videoAlarmRecord;
-    }
-
-    public void setVideoAlarmRecord(ConfigSection videoAlarmRecord) {
-        this.videoAlarmRecord = videoAlarmRecord;
-    }
-
-    public ConfigSection getPictureMask() {
-        return pictureMask;
-    }
-
-    public void setPictureMask(ConfigSection pictureMask) {
-        this.pictureMask = pictureMask;
-    }
-
-    public String getFrameMirror() {
-        return frameMirror;
-    }
-
-    public void setFrameMirror(String frameMirror) {
-        this.frameMirror = frameMirror;
-    }
-
-    public ConfigSection getAlarmReport() {
-        return alarmReport;
-    }
-
-    public void setAlarmReport(ConfigSection alarmReport) {
-        this.alarmReport = alarmReport;
-    }
-
-    public ConfigSection getOsdConfig() {
-        return osdConfig;
-    }
-
-    public void setOsdConfig(ConfigSection osdConfig) {
-        this.osdConfig = osdConfig;
-    }
-
-    public SnapShotConfig getSnapShotConfig() {
-        return snapShotConfig;
-    }
-
-    public void setSnapShotConfig(SnapShotConfig snapShotConfig) {
-        this.snapShotConfig = snapShotConfig;
+    @Override
+    public Values configValues() {
+        return configValues;
     }
 }

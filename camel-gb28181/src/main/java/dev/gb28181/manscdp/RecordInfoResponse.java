@@ -1,6 +1,7 @@
 package dev.gb28181.manscdp;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 
 import java.util.List;
@@ -10,21 +11,14 @@ import java.util.List;
  * (Annex N): each part carries the query's SN, {@code SumNum} and a {@code RecordList} of some items; the
  * platform aggregates them with {@link #aggregate}.
  */
+@JsonPropertyOrder({ "cmdType", "sn", "deviceId", "name", "sumNum", "recordList", "complete", "received" })
 @JsonIgnoreProperties(value = { "eventType", "complete", "received" }, allowGetters = true)
 public final class RecordInfoResponse extends ManscdpResponse implements SplitResponse<RecordItem> {
 
     @JacksonXmlProperty(localName = "Name")
     private String name;
 
-    @JacksonXmlProperty(localName = "SumNum")
-    private Integer sumNum;
-
-    @JacksonXmlProperty(localName = "RecordList")
-    private ManscdpList<RecordItem> recordList;
-
-    private Boolean complete;
-
-    private Integer received;
+    private final Values<RecordItem> splitValues = new Values<>();
 
     public RecordInfoResponse() {
         super("RecordInfo");
@@ -38,57 +32,27 @@ public final class RecordInfoResponse extends ManscdpResponse implements SplitRe
         this.name = name;
     }
 
-    /** Total recordings of the whole answer (all parts); 0 = none. */
-    public Integer getSumNum() {
-        return sumNum;
-    }
-
-    public void setSumNum(Integer sumNum) {
-        this.sumNum = sumNum;
-    }
-
     /** This part's recordings; absent when SumNum is 0. */
+    @JacksonXmlProperty(localName = "RecordList")
     public ManscdpList<RecordItem> getRecordList() {
-        return recordList;
+        return splitValues.list();
     }
 
     public void setRecordList(ManscdpList<RecordItem> recordList) {
-        this.recordList = recordList;
-    }
-
-    private void copyFrom(RecordInfoResponse other) {
-        copyCommon(other);
-        name = other.name;
-        sumNum = other.sumNum;
-        recordList = other.recordList;
-        complete = other.complete;
-        received = other.received;
+        splitValues.list(recordList);
     }
 
     @Override
-    public List<RecordItem> items() {
-        return recordList == null ? List.of() : recordList.getItems();
+    public Values<RecordItem> splitValues() {
+        return splitValues;
     }
 
     @Override
     public RecordInfoResponse aggregate(List<RecordItem> all, boolean complete, int received) {
         RecordInfoResponse copy = new RecordInfoResponse();
-        copy.copyFrom(this);
-        copy.recordList = new ManscdpList<>(all);
-        copy.complete = complete;
-        copy.received = received;
+        copy.copyCommon(this);
+        copy.name = name;
+        copy.splitValues.aggregate(splitValues, all, complete, received);
         return copy;
-    }
-
-    @Override
-    @JsonOnly
-    public Boolean getComplete() {
-        return complete;
-    }
-
-    @Override
-    @JsonOnly
-    public int getReceived() {
-        return received != null ? received : items().size();
     }
 }
