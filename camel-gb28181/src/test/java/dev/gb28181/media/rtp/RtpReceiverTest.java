@@ -1,8 +1,8 @@
 package dev.gb28181.media.rtp;
 
+import dev.gb28181.testing.NativeTransport;
 import dev.gb28181.testing.RtpSender;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.epoll.Epoll;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -38,8 +37,6 @@ class RtpReceiverTest {
 
     private static final long SSRC = 100000001L;
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
-    static final boolean LINUX_X86_64 = System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("linux")
-            && System.getProperty("os.arch").equals("amd64");
 
     private final EventLoopGroup group = RtpEventLoops.create(nativeTransport(), 1,
             new DefaultThreadFactory("rtp-test", true));
@@ -151,11 +148,7 @@ class RtpReceiverTest {
 
     @Test
     void theLoopsRunTheTransportAskedForAndNioWhereEpollIsMissing() {
-        if (LINUX_X86_64) {
-            // its native library ships with the component: the default must take the fast path here
-            assertThat(Epoll.isAvailable()).as("epoll unavailable: %s", Epoll.unavailabilityCause()).isTrue();
-        }
-        assertThat(RtpEventLoops.isNative(group)).isEqualTo(nativeTransport() && Epoll.isAvailable());
+        assertThat(RtpEventLoops.isNative(group)).isEqualTo(NativeTransport.expected(nativeTransport()));
     }
 
     @Test

@@ -1,9 +1,9 @@
 package dev.gb28181.media.rtp;
 
 import dev.gb28181.media.rtp.RtpReceiverTest.Collector;
+import dev.gb28181.testing.NativeTransport;
 import dev.gb28181.testing.RtpSender;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.epoll.Epoll;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -61,10 +61,7 @@ class RtpUdpMuxTest {
 
     @Test
     void sessionsOnOnePortGetTheirOwnStreams() throws Exception {
-        if (RtpReceiverTest.LINUX_X86_64) {
-            assertThat(Epoll.isAvailable()).as("epoll unavailable: %s", Epoll.unavailabilityCause()).isTrue();
-        }
-        assertThat(RtpEventLoops.isNative(group)).isEqualTo(nativeTransport() && Epoll.isAvailable());
+        assertThat(RtpEventLoops.isNative(group)).isEqualTo(NativeTransport.expected(nativeTransport()));
         InetSocketAddress port = mux.start().get(5, TimeUnit.SECONDS);
         Collector sinkA = new Collector();
         Collector sinkB = new Collector();
