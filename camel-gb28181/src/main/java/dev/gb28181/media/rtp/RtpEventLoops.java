@@ -1,8 +1,11 @@
 package dev.gb28181.media.rtp;
 
+import io.netty.bootstrap.AbstractBootstrap;
 import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
@@ -10,6 +13,7 @@ import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.epoll.EpollMode;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioEventLoopGroup;
@@ -18,9 +22,12 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.channel.unix.Errors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.BindException;
+import java.net.SocketAddress;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -41,9 +48,9 @@ public final class RtpEventLoops {
 
     private static final Logger LOG = LoggerFactory.getLogger(RtpEventLoops.class);
     /**
-     * Datagrams one epoll read takes from a UDP socket at most, as many as Netty reads from a datagram socket per
-     * wake-up ({@code maxMessagesPerRead}); the receive buffer is this many slots of {@code maxPacketSize + 1}
-     * bytes, which the kernel fills only as far as the datagrams go.
+     * Datagrams one {@code recvmmsg} takes from a UDP socket at most, as many as Netty's NIO read loop would take
+     * per wake-up; the receive buffer is this many slots of {@code maxPacketSize + 1} bytes, which the kernel fills
+     * only as far as the datagrams go.
      */
     static final int DATAGRAMS_PER_READ = 16;
     private static final AtomicBoolean FALLBACK_LOGGED = new AtomicBoolean();
@@ -90,12 +97,40 @@ public final class RtpEventLoops {
                 .option(ChannelOption.SO_RCVBUF, socketReceiveBuffer)
                 .handler(handler);
         if (isNative(loop)) {
+            // Level-triggered, one recvmmsg per readiness: edge-triggered epoll must read until the socket is empty,
+            // a second recvmmsg (and a second receive buffer from the pool's arena) per wake-up that at a camera's
+            // ~200 packets/s mostly finds nothing. Datagrams beyond one call stay readable and are reported by the
+            // next epoll_wait. (Netty 4.2 ignores the mode: it then reads again until empty, correct, as costly.)
             return bootstrap.channel(EpollDatagramChannel.class)
+                    .option(EpollChannelOption.EPOLL_MODE, EpollMode.LEVEL_TRIGGERED)
                     .option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, slot)
-                    .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(slot * DATAGRAMS_PER_READ));
+                    .option(ChannelOption.RCVBUF_ALLOCATOR,
+                            new FixedRecvByteBufAllocator(slot * DATAGRAMS_PER_READ).maxMessagesPerRead(1));
         }
         return bootstrap.channel(NioDatagramChannel.class)
                 .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(slot));
+    }
+
+    /**
+     * Binds {@code bootstrap} to {@code local}, failing as NIO does: epoll reports a failed bind(2), such as a port
+     * taken since it was probed free, as its own {@link Errors.NativeIoException}; it becomes the
+     * {@link BindException} NIO throws, which the platform retries with another port.
+     */
+    static ChannelFuture bind(AbstractBootstrap<?, ?> bootstrap, SocketAddress local) {
+        ChannelFuture bound = bootstrap.bind(local);
+        ChannelPromise result = bound.channel().newPromise();
+        bound.addListener((ChannelFuture f) -> {
+            if (f.isSuccess()) {
+                result.setSuccess();
+            } else if (f.cause() instanceof Errors.NativeIoException cause) {
+                BindException e = new BindException(cause.getMessage() + ": " + local);
+                e.initCause(cause);
+                result.setFailure(e);
+            } else {
+                result.setFailure(f.cause());
+            }
+        });
+        return result;
     }
 
     /** The TCP connection type for {@code loop}. */

@@ -37,7 +37,8 @@ public final class RtpTcpPassiveReceiver extends RtpReceiver {
 
     @Override
     ChannelFuture open() {
-        return new ServerBootstrap().group(loop, loop).channel(RtpEventLoops.serverSocketChannel(loop))
+        return RtpEventLoops.bind(new ServerBootstrap().group(loop, loop)
+                .channel(RtpEventLoops.serverSocketChannel(loop))
                 .option(ChannelOption.SO_BACKLOG, 4)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -45,8 +46,7 @@ public final class RtpTcpPassiveReceiver extends RtpReceiver {
                     protected void initChannel(SocketChannel ch) {
                         accept(ch);
                     }
-                })
-                .bind(local);
+                }), local);
     }
 
     private void accept(SocketChannel ch) {

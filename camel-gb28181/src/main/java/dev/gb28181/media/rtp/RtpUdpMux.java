@@ -59,8 +59,8 @@ public final class RtpUdpMux {
     /** Binds the port without blocking; completes with the local address or the bind error. */
     public CompletableFuture<InetSocketAddress> start() {
         CompletableFuture<InetSocketAddress> started = new CompletableFuture<>();
-        RtpEventLoops.datagram(loop, maxPacketSize, SOCKET_RECEIVE_BUFFER, new DatagramHandler())
-                .bind(local).addListener((ChannelFuture f) -> {
+        RtpEventLoops.bind(RtpEventLoops.datagram(loop, maxPacketSize, SOCKET_RECEIVE_BUFFER, new DatagramHandler()),
+                local).addListener((ChannelFuture f) -> {
                     if (f.isSuccess()) {
                         channel = f.channel();
                         started.complete((InetSocketAddress) f.channel().localAddress());

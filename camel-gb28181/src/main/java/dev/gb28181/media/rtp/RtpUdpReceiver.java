@@ -30,8 +30,8 @@ public final class RtpUdpReceiver extends RtpReceiver {
 
     @Override
     ChannelFuture open() {
-        return RtpEventLoops.datagram(loop, config.maxPacketSize(), SOCKET_RECEIVE_BUFFER, new DatagramHandler())
-                .bind(local);
+        return RtpEventLoops.bind(RtpEventLoops.datagram(loop, config.maxPacketSize(), SOCKET_RECEIVE_BUFFER,
+                new DatagramHandler()), local);
     }
 
     private final class DatagramHandler extends SimpleChannelInboundHandler<DatagramPacket> {

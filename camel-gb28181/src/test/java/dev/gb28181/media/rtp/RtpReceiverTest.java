@@ -12,6 +12,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.DatagramPacket;
+import java.net.BindException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -24,9 +25,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -400,6 +403,24 @@ class RtpReceiverTest {
             }
         }
         assertThat(sink.bytes()).isEqualTo(ps);
+    }
+
+    /** A port in use fails the start with the JDK's BindException on either transport (the platform retries it). */
+    @Test
+    void aPortInUseFailsTheStartWithABindException() throws Exception {
+        DatagramSocket taken = udpSocket();
+        RtpUdpReceiver udp = new RtpUdpReceiver(group, (InetSocketAddress) taken.getLocalSocketAddress(),
+                RtpReceiverConfig.of(SSRC, null), sink);
+        assertThatThrownBy(() -> udp.start().get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOf(BindException.class);
+        udp.close().get(5, TimeUnit.SECONDS);
+        try (ServerSocket listening = new ServerSocket(0, 1, LOOPBACK)) {
+            RtpTcpPassiveReceiver tcp = new RtpTcpPassiveReceiver(group,
+                    (InetSocketAddress) listening.getLocalSocketAddress(), RtpReceiverConfig.of(SSRC, null), sink);
+            assertThatThrownBy(() -> tcp.start().get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOf(BindException.class);
+            tcp.close().get(5, TimeUnit.SECONDS);
+        }
     }
 
     @Test
