@@ -48,9 +48,9 @@ public final class RtpEventLoops {
 
     private static final Logger LOG = LoggerFactory.getLogger(RtpEventLoops.class);
     /**
-     * Datagrams one {@code recvmmsg} takes from a UDP socket at most, as many as Netty's NIO read loop would take
-     * per wake-up; the receive buffer is this many slots of {@code maxPacketSize + 1} bytes, which the kernel fills
-     * only as far as the datagrams go.
+     * Datagrams one {@code recvmmsg} takes from a UDP socket at most (Netty's default {@code maxMessagesPerRead} of
+     * a datagram socket); the receive buffer is this many slots of {@code maxPacketSize + 1} bytes, which the kernel
+     * fills only as far as the datagrams go.
      */
     static final int DATAGRAMS_PER_READ = 16;
     private static final AtomicBoolean FALLBACK_LOGGED = new AtomicBoolean();
@@ -100,7 +100,7 @@ public final class RtpEventLoops {
             // Level-triggered, one recvmmsg per readiness: edge-triggered epoll must read until the socket is empty,
             // a second recvmmsg (and a second receive buffer from the pool's arena) per wake-up that at a camera's
             // ~200 packets/s mostly finds nothing. Datagrams beyond one call stay readable and are reported by the
-            // next epoll_wait. (Netty 4.2 ignores the mode: it then reads again until empty, correct, as costly.)
+            // next epoll_wait. (A Netty that ignored the mode would read again until empty: correct, only costlier.)
             return bootstrap.channel(EpollDatagramChannel.class)
                     .option(EpollChannelOption.EPOLL_MODE, EpollMode.LEVEL_TRIGGERED)
                     .option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, slot)
