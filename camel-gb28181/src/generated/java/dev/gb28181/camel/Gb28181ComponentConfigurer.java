@@ -66,6 +66,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "mediaAnySource": getOrCreateConfiguration(target).setMediaAnySource(property(camelContext, boolean.class, value)); return true;
         case "mediahost":
         case "mediaHost": getOrCreateConfiguration(target).setMediaHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "medianativetransport":
+        case "mediaNativeTransport": getOrCreateConfiguration(target).setMediaNativeTransport(property(camelContext, boolean.class, value)); return true;
         case "mediaportrange":
         case "mediaPortRange": getOrCreateConfiguration(target).setMediaPortRange(property(camelContext, java.lang.String.class, value)); return true;
         case "mediasharedport":
@@ -144,6 +146,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "mediaAnySource": return boolean.class;
         case "mediahost":
         case "mediaHost": return java.lang.String.class;
+        case "medianativetransport":
+        case "mediaNativeTransport": return boolean.class;
         case "mediaportrange":
         case "mediaPortRange": return java.lang.String.class;
         case "mediasharedport":
@@ -218,6 +222,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "mediaAnySource": return getOrCreateConfiguration(target).isMediaAnySource();
         case "mediahost":
         case "mediaHost": return getOrCreateConfiguration(target).getMediaHost();
+        case "medianativetransport":
+        case "mediaNativeTransport": return getOrCreateConfiguration(target).isMediaNativeTransport();
         case "mediaportrange":
         case "mediaPortRange": return getOrCreateConfiguration(target).getMediaPortRange();
         case "mediasharedport":

@@ -48,6 +48,8 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "mediaAnySource": target.setMediaAnySource(property(camelContext, boolean.class, value)); return true;
         case "mediahost":
         case "mediaHost": target.setMediaHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "medianativetransport":
+        case "mediaNativeTransport": target.setMediaNativeTransport(property(camelContext, boolean.class, value)); return true;
         case "mediaportrange":
         case "mediaPortRange": target.setMediaPortRange(property(camelContext, java.lang.String.class, value)); return true;
         case "mediasharedport":
@@ -110,6 +112,8 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "mediaAnySource": return boolean.class;
         case "mediahost":
         case "mediaHost": return java.lang.String.class;
+        case "medianativetransport":
+        case "mediaNativeTransport": return boolean.class;
         case "mediaportrange":
         case "mediaPortRange": return java.lang.String.class;
         case "mediasharedport":
@@ -173,6 +177,8 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "mediaAnySource": return target.isMediaAnySource();
         case "mediahost":
         case "mediaHost": return target.getMediaHost();
+        case "medianativetransport":
+        case "mediaNativeTransport": return target.isMediaNativeTransport();
         case "mediaportrange":
         case "mediaPortRange": return target.getMediaPortRange();
         case "mediasharedport":

@@ -8,6 +8,7 @@ import dev.gb28181.media.SsrcAllocator;
 import dev.gb28181.media.ps.PsDemuxer;
 import dev.gb28181.media.ps.PsDemuxerStats;
 import dev.gb28181.media.rtp.RtpPacket;
+import dev.gb28181.media.rtp.RtpEventLoops;
 import dev.gb28181.media.rtp.RtpReceiver;
 import dev.gb28181.media.rtp.RtpReceiverConfig;
 import dev.gb28181.media.rtp.RtpSink;
@@ -40,7 +41,6 @@ import dev.gb28181.sip.transport.LogLimiter;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.NetUtil;
 import io.netty.util.Timeout;
 import io.netty.util.Timer;
@@ -140,7 +140,8 @@ final class MediaSessions {
 
     /** Starts the RTP threads and binds the shared media port when configured; throws when it cannot. */
     void start(Timer wheel) {
-        EventLoopGroup loops = new NioEventLoopGroup(0, new DefaultThreadFactory("gb28181-rtp", true));
+        EventLoopGroup loops = RtpEventLoops.create(config.mediaNativeTransport(), 0,
+                new DefaultThreadFactory("gb28181-rtp", true));
         if (config.mediaSharedPort() > 0) {
             RtpUdpMux shared = new RtpUdpMux(loops, new InetSocketAddress(config.host(), config.mediaSharedPort()),
                     RtpReceiverConfig.MAX_PACKET_SIZE);
@@ -195,6 +196,11 @@ final class MediaSessions {
 
     SsrcAllocator ssrcs() {
         return ssrcs;
+    }
+
+    /** Whether the RTP threads run the native epoll transport ({@link PlatformConfig#mediaNativeTransport()}). */
+    boolean nativeTransport() {
+        return RtpEventLoops.isNative(requireGroup());
     }
 
     /** The shared media port's demultiplexer, {@code null} without {@link PlatformConfig#mediaSharedPort()}. */

@@ -45,6 +45,7 @@ public final class PlatformConfig {
     private Duration mediaTimeout = Duration.ofSeconds(30);
     private int mediaSharedPort;
     private boolean mediaAnySource;
+    private boolean mediaNativeTransport = true;
 
     /** Fills defaults derived from other settings and rejects inconsistent ones. */
     public PlatformConfig validate() {
@@ -415,6 +416,22 @@ public final class PlatformConfig {
 
     public PlatformConfig mediaAnySource(boolean mediaAnySource) {
         this.mediaAnySource = mediaAnySource;
+        return this;
+    }
+
+    /**
+     * Receive RTP with Netty's native epoll transport when it is available (Linux with the
+     * {@code netty-transport-native-epoll} library of its architecture; linux-x86_64 ships with the component):
+     * several UDP datagrams per system call and less per-packet work, the bulk of a platform's load with many
+     * streams. Elsewhere, or with {@code false}, RTP is received with Java NIO (the reason logged once). Default
+     * {@code true}. SIP always uses NIO: its few messages gain nothing from it.
+     */
+    public boolean mediaNativeTransport() {
+        return mediaNativeTransport;
+    }
+
+    public PlatformConfig mediaNativeTransport(boolean mediaNativeTransport) {
+        this.mediaNativeTransport = mediaNativeTransport;
         return this;
     }
 }

@@ -202,6 +202,7 @@ class Gb28181ComponentTest {
         properties.put("authFailureLimit", "7");
         properties.put("authLockout", "30s");
         properties.put("userAgent", "test-platform");
+        properties.put("mediaNativeTransport", "false");
         properties.put("credentialsProvider", "#bean:devices");
         CredentialsProvider devices = CredentialsProvider.of(Map.of("44010200491320000001", "pw"), true);
         context.getRegistry().bind("devices", devices);
@@ -237,6 +238,7 @@ class Gb28181ComponentTest {
         assertThat(config.authFailureLimit()).isEqualTo(7);
         assertThat(config.authLockout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.userAgent()).isEqualTo("test-platform");
+        assertThat(config.mediaNativeTransport()).isFalse();
         assertThat(config.credentialsProvider()).isSameAs(devices);
     }
 
@@ -331,6 +333,7 @@ class Gb28181ComponentTest {
         assertThat(mapped.authFailureLimit()).isEqualTo(defaults.authFailureLimit());
         assertThat(mapped.authLockout()).isEqualTo(defaults.authLockout());
         assertThat(mapped.userAgent()).isEqualTo(defaults.userAgent());
+        assertThat(mapped.mediaNativeTransport()).isEqualTo(defaults.mediaNativeTransport()).isTrue();
         assertThat(mapped.charset()).isEqualTo(Charset.forName("GB2312"));
     }
 

@@ -13,6 +13,7 @@ import dev.gb28181.sdp.MediaTransport;
 import dev.gb28181.sdp.SessionType;
 import dev.gb28181.sip.HeaderNames;
 import dev.gb28181.sip.SipRequest;
+import dev.gb28181.testing.NativeTransport;
 import dev.gb28181.testing.RtpSender;
 import dev.gb28181.testing.TestDevice;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -711,6 +712,8 @@ class MediaSessionLifecycleTest {
             shared = probe.getLocalPort();
         }
         start(config().mediaSharedPort(shared));
+        assertThat(fixture.platform.media().nativeTransport()).as("the shared port on epoll (the default)")
+                .isEqualTo(NativeTransport.expected(true));
         try (Call a = call(CHANNEL, InviteRequest.play(MediaTransport.UDP));
                 Call b = call(CHANNEL2, InviteRequest.playback(MediaTransport.UDP, START, START.plusSeconds(60)),
                         "1100000077")) {
@@ -759,6 +762,7 @@ class MediaSessionLifecycleTest {
         assertThat(defaults.mediaTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(defaults.mediaSharedPort()).isZero();
         assertThat(defaults.mediaAnySource()).isFalse();
+        assertThat(defaults.mediaNativeTransport()).isTrue();
         assertThat(new PlatformConfig().mediaTimeout(Duration.ZERO).validate().mediaTimeout()).isZero();
         assertThatThrownBy(() -> new PlatformConfig().mediaTimeout(Duration.ofSeconds(-1)).validate())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mediaTimeout");

@@ -12,6 +12,7 @@ import dev.gb28181.sdp.SessionType;
 import dev.gb28181.sip.HeaderNames;
 import dev.gb28181.sip.SipRequest;
 import dev.gb28181.testing.MediaStreams;
+import dev.gb28181.testing.NativeTransport;
 import dev.gb28181.testing.RtpSender;
 import dev.gb28181.testing.TestDevice;
 import org.junit.jupiter.api.AfterEach;
@@ -41,7 +42,8 @@ import java.util.concurrent.TimeUnit;
  * Media sessions against a device on real sockets (GB/T 28181-2016 §9.2, Annex F): the INVITE the
  * device sees (Subject, SDP offer), 100 then 200 with the device's SDP, the ACK, a real PS stream made
  * by ffmpeg sent as RTP and demultiplexed into frames, BYE from either side, and a refused INVITE
- * freeing its port.
+ * freeing its port. The RTP is received on the native epoll transport (the default, which must be available on
+ * Linux x86_64) and, in {@link MediaSessionNioTest}, on NIO.
  */
 class MediaSessionTest {
 
@@ -63,9 +65,15 @@ class MediaSessionTest {
         ps = MediaStreams.h264Ps(dir);
     }
 
+    /** {@link PlatformConfig#mediaNativeTransport()} of the platform under test. */
+    boolean nativeTransport() {
+        return true;
+    }
+
     @BeforeEach
     void start() {
-        fixture = new PlatformFixture(PlatformFixture.config().requestTimeout(Duration.ofMillis(1500)));
+        fixture = new PlatformFixture(PlatformFixture.config().requestTimeout(Duration.ofMillis(1500))
+                .mediaNativeTransport(nativeTransport()));
         fixture.platform.addMediaListener((session, frame) -> frames.add(frame));
         device = fixture.udp(DEVICE);
         assertThat(device.register(3600).status()).isEqualTo(200);
@@ -74,6 +82,11 @@ class MediaSessionTest {
     @AfterEach
     void stop() {
         fixture.close();
+    }
+
+    @Test
+    void theRtpThreadsRunEpollUnlessItIsTurnedOffOrMissing() {
+        assertThat(fixture.platform.media().nativeTransport()).isEqualTo(NativeTransport.expected(nativeTransport()));
     }
 
     @Test

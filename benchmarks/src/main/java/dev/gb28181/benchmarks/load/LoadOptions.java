@@ -42,6 +42,18 @@ final class LoadOptions {
         return value == null ? defaultValue : Integer.parseInt(value);
     }
 
+    /** {@code true} or {@code false}; anything else is refused. */
+    boolean booleanValue(String name, boolean defaultValue) {
+        String value = values.get(name);
+        if (value == null) {
+            return defaultValue;
+        }
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException("--" + name + " takes true or false, not " + value);
+        }
+        return Boolean.parseBoolean(value);
+    }
+
     /** A host name that must be a loopback address: the generators never load another machine. */
     static InetAddress loopback(String host) {
         try {

@@ -10,6 +10,7 @@ import dev.gb28181.platform.MediaSessionEvent;
 import dev.gb28181.platform.PlatformConfig;
 import dev.gb28181.sdp.MediaTransport;
 import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.epoll.Epoll;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -51,12 +52,15 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code --gop} frames per key frame (50: 2 s), {@code --loop-seconds} of generated PS each stream loops
  * over (10), {@code --media-ports} first port of the platform's media range (20000; the range holds
  * N + 200 ports, below the kernel's ephemeral range), {@code --shared-port P} one UDP port for every
- * session, told apart by SSRC ({@code PlatformConfig.mediaSharedPort}; 0, the default: a port per session).
+ * session, told apart by SSRC ({@code PlatformConfig.mediaSharedPort}; 0, the default: a port per session),
+ * {@code --native true|false} the RTP threads on Netty's native epoll transport where available or on NIO
+ * ({@code PlatformConfig.mediaNativeTransport}; true, the platform's default).
  */
 public final class MediaLoadGenerator {
 
     private static final Set<String> OPTIONS = Set.of("streams", "transport", "bitrate", "seconds", "warmup-seconds",
-            "ramp", "inflight", "sender-threads", "payload", "gop", "loop-seconds", "media-ports", "shared-port");
+            "ramp", "inflight", "sender-threads", "payload", "gop", "loop-seconds", "media-ports", "shared-port",
+            "native");
     private static final String PLATFORM_ID = "34020000002000000001";
     private static final String PASSWORD = "gb28181-load";
     private static final String HOST = "127.0.0.1";
@@ -93,6 +97,7 @@ public final class MediaLoadGenerator {
         int loopSeconds = options.intValue("loop-seconds", 10);
         int firstPort = options.intValue("media-ports", 20_000);
         int sharedPort = options.intValue("shared-port", 0);
+        boolean nativeTransport = options.booleanValue("native", true);
 
         GeneratedPs ps = GeneratedPs.ofBitrate(bitrate, loopSeconds, gop);
         RtpFrames frames = new RtpFrames(ps, payload);
@@ -104,11 +109,14 @@ public final class MediaLoadGenerator {
         System.out.printf("host: %d CPUs, %s %s, max heap %d MiB, net.core.rmem_max %s, load average %.2f%n",
                 ProcessMeter.cpus(), System.getProperty("java.vm.name"), System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() >> 20, sysctl("net/core/rmem_max"), meter.loadAverage());
+        System.out.printf("RTP threads: %s%n", !nativeTransport ? "NIO (--native false)"
+                : Epoll.isAvailable() ? "native epoll" : "NIO (epoll unavailable: " + Epoll.unavailabilityCause() + ')');
 
         Gb28181Platform platform = new Gb28181Platform(new PlatformConfig()
                 .sipId(PLATFORM_ID).domain(PLATFORM_ID.substring(0, 10)).host(HOST).port(0).password(PASSWORD)
                 .mediaPortRange(new MediaPortAllocator.PortRange(firstPort, firstPort + streams + 199))
-                .mediaSharedPort(sharedPort));
+                .mediaSharedPort(sharedPort)
+                .mediaNativeTransport(nativeTransport));
         platform.addMediaListener((session, frame) -> {
             received.computeIfAbsent(session.callId(), k -> new LongAdder()).increment();
             framesReceived.increment();

@@ -171,6 +171,13 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
      */
     private Boolean mediaAnySource = false;
     /**
+     * Receive RTP with Netty's native epoll transport when it is available (Linux; the linux-x86_64 library ships
+     * with the component, other architectures add netty-transport-native-epoll with their classifier): several UDP
+     * datagrams per system call and less work per packet. Elsewhere, or when false, RTP is received with Java NIO
+     * (the reason logged once). SIP always uses NIO.
+     */
+    private Boolean mediaNativeTransport = true;
+    /**
      * The platform settings shared by all endpoints of this component. The option is a
      * dev.gb28181.camel.Gb28181Configuration type (a #bean:name reference).
      */
@@ -451,6 +458,14 @@ public class Gb28181ComponentConfiguration extends ComponentConfigurationPropert
 
     public void setMediaAnySource(Boolean mediaAnySource) {
         this.mediaAnySource = mediaAnySource;
+    }
+
+    public Boolean getMediaNativeTransport() {
+        return mediaNativeTransport;
+    }
+
+    public void setMediaNativeTransport(Boolean mediaNativeTransport) {
+        this.mediaNativeTransport = mediaNativeTransport;
     }
 
     public Gb28181Configuration getConfiguration() {

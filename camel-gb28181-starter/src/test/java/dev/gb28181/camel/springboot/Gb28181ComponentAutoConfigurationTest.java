@@ -44,6 +44,7 @@ import org.springframework.context.annotation.Configuration;
         "camel.component.gb28181.media-port-range=31000-31099",
         "camel.component.gb28181.media-timeout=45s",
         "camel.component.gb28181.media-any-source=true",
+        "camel.component.gb28181.media-native-transport=false",
         "camel.component.gb28181.credentials-provider=#bean:deviceCredentials" })
 class Gb28181ComponentAutoConfigurationTest {
 
@@ -86,6 +87,7 @@ class Gb28181ComponentAutoConfigurationTest {
         assertThat(component.getPlatform().config().mediaTimeout()).isEqualTo(Duration.ofSeconds(45));
         assertThat(component.getPlatform().config().mediaAnySource()).isTrue();
         assertThat(component.getPlatform().config().mediaSharedPort()).isZero();
+        assertThat(component.getPlatform().config().mediaNativeTransport()).isFalse();
     }
 
     @Configuration

@@ -156,10 +156,11 @@ public abstract sealed class RtpReceiver permits RtpUdpReceiver, RtpTcpPassiveRe
 
     /**
      * One UDP datagram from {@code sender}, read into a receive buffer as large as the largest packet
-     * accepted (64 KiB by default); the caller keeps ownership of {@code datagram}. The bytes are
-     * copied into a buffer of their own size first: the PS demuxer holds the payloads of a frame until
-     * its last packet, and a held slice of the receive buffer would keep all 64 KiB of it, about
-     * 400 KiB per 2 Mbit/s stream instead of the frame's own bytes.
+     * accepted (64 KiB by default; on epoll, 16 such slots, {@link RtpEventLoops}); the caller keeps
+     * ownership of {@code datagram}. The bytes are copied into a buffer of their own size first: the PS
+     * demuxer holds the payloads of a frame until its last packet, and a held slice of the receive buffer
+     * would keep all of it (64 KiB on NIO, about 400 KiB per 2 Mbit/s stream; 1 MiB on epoll) instead of
+     * the frame's own bytes.
      */
     final void receiveDatagram(ByteBuf datagram, InetSocketAddress sender) {
         if (closed) {

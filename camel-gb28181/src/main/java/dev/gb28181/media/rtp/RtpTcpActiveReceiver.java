@@ -6,7 +6,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -23,7 +22,7 @@ public final class RtpTcpActiveReceiver extends RtpReceiver {
     private final Duration connectTimeout;
 
     /**
-     * @param group an NIO event loop group; the receiver uses one of its loops
+     * @param group an event loop group of {@link RtpEventLoops} (epoll or NIO); the receiver uses one of its loops
      * @param device the address and port of the device's SDP answer
      */
     public RtpTcpActiveReceiver(EventLoopGroup group, InetSocketAddress device, Duration connectTimeout,
@@ -35,7 +34,7 @@ public final class RtpTcpActiveReceiver extends RtpReceiver {
 
     @Override
     ChannelFuture open() {
-        return new Bootstrap().group(loop).channel(NioSocketChannel.class)
+        return new Bootstrap().group(loop).channel(RtpEventLoops.socketChannel(loop))
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()))
                 .option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ChannelInitializer<SocketChannel>() {

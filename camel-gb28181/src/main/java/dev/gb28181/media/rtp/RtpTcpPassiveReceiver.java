@@ -7,7 +7,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 import io.netty.util.concurrent.PromiseCombiner;
@@ -27,8 +26,8 @@ public final class RtpTcpPassiveReceiver extends RtpReceiver {
     private Channel connection;
 
     /**
-     * @param group an NIO event loop group; the receiver uses one of its loops for the listening
-     *        socket and the connection
+     * @param group an event loop group of {@link RtpEventLoops} (epoll or NIO); the receiver uses one of its loops
+     *        for the listening socket and the connection
      * @param local the address to listen on; port 0 picks a free one
      */
     public RtpTcpPassiveReceiver(EventLoopGroup group, InetSocketAddress local, RtpReceiverConfig config,
@@ -39,7 +38,8 @@ public final class RtpTcpPassiveReceiver extends RtpReceiver {
 
     @Override
     ChannelFuture open() {
-        return new ServerBootstrap().group(loop, loop).channel(NioServerSocketChannel.class)
+        return RtpEventLoops.bind(new ServerBootstrap().group(loop, loop)
+                .channel(RtpEventLoops.serverSocketChannel(loop))
                 .option(ChannelOption.SO_BACKLOG, 4)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -47,8 +47,7 @@ public final class RtpTcpPassiveReceiver extends RtpReceiver {
                     protected void initChannel(SocketChannel ch) {
                         accept(ch);
                     }
-                })
-                .bind(local);
+                }), local);
     }
 
     private void accept(SocketChannel ch) {

@@ -1,18 +1,14 @@
 package dev.gb28181.media.rtp;
 
 import dev.gb28181.sip.transport.LogLimiter;
-import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
-import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +42,8 @@ public final class RtpUdpMux {
     private volatile Channel channel;
 
     /**
-     * @param group an NIO event loop group; the mux and all its sessions use one of its loops
+     * @param group an event loop group of {@link RtpEventLoops} (epoll or NIO); the mux and all its sessions use
+     *        one of its loops
      * @param local the address to bind; port 0 picks a free one
      * @param maxPacketSize largest datagram accepted, at most 65535
      */
@@ -62,11 +59,8 @@ public final class RtpUdpMux {
     /** Binds the port without blocking; completes with the local address or the bind error. */
     public CompletableFuture<InetSocketAddress> start() {
         CompletableFuture<InetSocketAddress> started = new CompletableFuture<>();
-        new Bootstrap().group(loop).channel(NioDatagramChannel.class)
-                .option(ChannelOption.SO_RCVBUF, SOCKET_RECEIVE_BUFFER)
-                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(maxPacketSize + 1))
-                .handler(new DatagramHandler())
-                .bind(local).addListener((ChannelFuture f) -> {
+        RtpEventLoops.bind(RtpEventLoops.datagram(loop, maxPacketSize, SOCKET_RECEIVE_BUFFER, new DatagramHandler()),
+                local).addListener((ChannelFuture f) -> {
                     if (f.isSuccess()) {
                         channel = f.channel();
                         started.complete((InetSocketAddress) f.channel().localAddress());

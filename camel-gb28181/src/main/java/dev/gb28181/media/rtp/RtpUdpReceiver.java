@@ -1,14 +1,10 @@
 package dev.gb28181.media.rtp;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
-import io.netty.channel.socket.nio.NioDatagramChannel;
 
 import java.net.InetSocketAddress;
 
@@ -24,7 +20,7 @@ public final class RtpUdpReceiver extends RtpReceiver {
     private final InetSocketAddress local;
 
     /**
-     * @param group an NIO event loop group; the receiver uses one of its loops
+     * @param group an event loop group of {@link RtpEventLoops} (epoll or NIO); the receiver uses one of its loops
      * @param local the address to bind; port 0 picks a free one
      */
     public RtpUdpReceiver(EventLoopGroup group, InetSocketAddress local, RtpReceiverConfig config, RtpSink sink) {
@@ -34,11 +30,8 @@ public final class RtpUdpReceiver extends RtpReceiver {
 
     @Override
     ChannelFuture open() {
-        return new Bootstrap().group(loop).channel(NioDatagramChannel.class)
-                .option(ChannelOption.SO_RCVBUF, SOCKET_RECEIVE_BUFFER)
-                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(config.maxPacketSize() + 1))
-                .handler(new DatagramHandler())
-                .bind(local);
+        return RtpEventLoops.bind(RtpEventLoops.datagram(loop, config.maxPacketSize(), SOCKET_RECEIVE_BUFFER,
+                new DatagramHandler()), local);
     }
 
     private final class DatagramHandler extends SimpleChannelInboundHandler<DatagramPacket> {

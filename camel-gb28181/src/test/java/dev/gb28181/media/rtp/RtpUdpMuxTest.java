@@ -1,9 +1,10 @@
 package dev.gb28181.media.rtp;
 
 import dev.gb28181.media.rtp.RtpReceiverTest.Collector;
+import dev.gb28181.testing.NativeTransport;
 import dev.gb28181.testing.RtpSender;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,13 +22,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-/** Two sessions on one UDP port, told apart by SSRC, on real loopback sockets. */
+/**
+ * Two sessions on one UDP port, told apart by SSRC, on real loopback sockets: on the native epoll transport
+ * (which must be available on Linux x86_64) and, in {@link RtpUdpMuxNioTest}, on NIO.
+ */
 class RtpUdpMuxTest {
 
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
-    private final EventLoopGroup group = new NioEventLoopGroup(1);
+    private final EventLoopGroup group = RtpEventLoops.create(nativeTransport(), 1,
+            new DefaultThreadFactory("rtp-mux-test", true));
     private final RtpUdpMux mux = new RtpUdpMux(group, new InetSocketAddress(LOOPBACK, 0), 65535);
+
+    /** Whether the mux is asked to run on epoll ({@link RtpEventLoops#create}). */
+    boolean nativeTransport() {
+        return true;
+    }
 
     @AfterEach
     void tearDown() throws Exception {
@@ -51,6 +61,7 @@ class RtpUdpMuxTest {
 
     @Test
     void sessionsOnOnePortGetTheirOwnStreams() throws Exception {
+        assertThat(RtpEventLoops.isNative(group)).isEqualTo(NativeTransport.expected(nativeTransport()));
         InetSocketAddress port = mux.start().get(5, TimeUnit.SECONDS);
         Collector sinkA = new Collector();
         Collector sinkB = new Collector();
@@ -81,6 +92,31 @@ class RtpUdpMuxTest {
             assertThat(mux.sessions()).isEqualTo(1);
             deviceA.send(new DatagramPacket(stray, stray.length, port));
             await().atMost(Duration.ofSeconds(10)).until(() -> mux.unknownSsrc() == 2);
+        }
+    }
+
+    /** A datagram of the largest size accepted arrives whole; one a byte longer is counted, not cut and passed on. */
+    @Test
+    void aDatagramLongerThanTheLargestPacketIsCountedNotCut() throws Exception {
+        RtpUdpMux small = new RtpUdpMux(group, new InetSocketAddress(LOOPBACK, 0), 4000);
+        try (DatagramSocket device = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
+            InetSocketAddress port = small.start().get(5, TimeUnit.SECONDS);
+            Collector sink = new Collector();
+            RtpReceiver session = small.session(RtpReceiverConfig.of(100000001L, null), sink);
+            session.start().get(5, TimeUnit.SECONDS);
+            int payload = 4000 - RtpPacket.HEADER_SIZE;
+            byte[] ps = stream(3 * payload + 1, 4);
+            List<byte[]> packets = new RtpSender(100000001L, 65_000, 4).packetise(ps,
+                    new int[] {payload, 2 * payload + 1, 3 * payload + 1});
+            RtpSender.sendUdp(packets, device, port);
+            await().atMost(Duration.ofSeconds(10)).until(() -> session.stats().packets() == 2 && small.malformed() == 1);
+            session.flush();
+            await().atMost(Duration.ofSeconds(10)).until(() -> sink.size() == 2 * payload);
+            assertThat(sink.bytes()).startsWith(RtpSender.payload(packets.get(0)))
+                    .endsWith(RtpSender.payload(packets.get(2)));
+            assertThat(small.unknownSsrc()).isZero();
+        } finally {
+            small.close().get(5, TimeUnit.SECONDS);
         }
     }
 
