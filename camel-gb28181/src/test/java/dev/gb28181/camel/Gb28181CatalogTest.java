@@ -135,7 +135,8 @@ class Gb28181CatalogTest {
                 "CamelGb28181SdCardIndex", "CamelGb28181TargetTrack", "CamelGb28181DeviceId2", "CamelGb28181Firmware",
                 "CamelGb28181FileUrl", "CamelGb28181Manufacturer", "CamelGb28181SessionId", "CamelGb28181Mode",
                 "CamelGb28181MediaTransport", "CamelGb28181DownloadSpeed", "CamelGb28181PlayAction",
-                "CamelGb28181Scale", "CamelGb28181Position", "CamelGb28181Dts");
+                "CamelGb28181Scale", "CamelGb28181Position", "CamelGb28181Dts", "CamelGb28181EndOfStream",
+                "CamelGb28181EndReason", "CamelGb28181SessionEnded");
         headers.forEach(header -> assertThat(doc).contains("| `" + header + "` |"));
     }
 }
