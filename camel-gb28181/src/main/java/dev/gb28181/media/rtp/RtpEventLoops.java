@@ -6,6 +6,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPromise;
+import io.netty.channel.DefaultChannelPromise;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
@@ -114,11 +115,13 @@ public final class RtpEventLoops {
     /**
      * Binds {@code bootstrap} to {@code local}, failing as NIO does: epoll reports a failed bind(2), such as a port
      * taken since it was probed free, as its own {@link Errors.NativeIoException}; it becomes the
-     * {@link BindException} NIO throws, which the platform retries with another port.
+     * {@link BindException} NIO throws, which the platform retries with another port. The result completes on the
+     * bootstrap's loop: when the socket cannot even be created (no file descriptor left) Netty's channel is a
+     * placeholder of no loop, whose own promise could not tell its listeners.
      */
     static ChannelFuture bind(AbstractBootstrap<?, ?> bootstrap, SocketAddress local) {
         ChannelFuture bound = bootstrap.bind(local);
-        ChannelPromise result = bound.channel().newPromise();
+        ChannelPromise result = new DefaultChannelPromise(bound.channel(), bootstrap.config().group().next());
         bound.addListener((ChannelFuture f) -> {
             if (f.isSuccess()) {
                 result.setSuccess();

@@ -2,6 +2,10 @@ package dev.gb28181.media.rtp;
 
 import dev.gb28181.testing.NativeTransport;
 import dev.gb28181.testing.RtpSender;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelException;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import org.junit.jupiter.api.AfterEach;
@@ -170,6 +174,24 @@ class RtpReceiverTest {
     @Test
     void theLoopsRunTheTransportAskedForAndNioWhereEpollIsMissing() {
         assertThat(RtpEventLoops.isNative(group)).isEqualTo(NativeTransport.expected(nativeTransport()));
+    }
+
+    /**
+     * A socket the OS refuses (no file descriptor left) fails the bind's future like any other bind error: Netty
+     * then hands back a placeholder channel that belongs to no event loop.
+     */
+    @Test
+    void aSocketThatCannotBeCreatedFailsTheBind() {
+        ChannelFuture bound = RtpEventLoops.bind(new Bootstrap().group(group.next())
+                .channelFactory(() -> {
+                    throw new ChannelException("Too many open files");
+                })
+                .handler(new ChannelInboundHandlerAdapter()), new InetSocketAddress(LOOPBACK, 0));
+        CompletableFuture<Throwable> failure = new CompletableFuture<>();
+        bound.addListener(f -> failure.complete(f.cause()));
+        assertThat(failure).succeedsWithin(Duration.ofSeconds(5))
+                .satisfies(cause -> assertThat(cause).isInstanceOf(ChannelException.class)
+                        .hasMessage("Too many open files"));
     }
 
     @Test
