@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gb28181.media.MediaCodec;
 import dev.gb28181.media.MediaFrame;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -342,6 +343,44 @@ class PsDemuxerTest {
         }
         assertThat(bytewise).isEqualTo(sliced.frames);
         assertThat(sliced.stats.droppedFrames()).isZero();
+        assertThat(demuxBuffers(stream, new Random(18), false)).as("direct buffers").isEqualTo(sliced.frames);
+        assertThat(demuxBuffers(stream, new Random(19), true)).as("composite buffers").isEqualTo(sliced.frames);
+    }
+
+    /**
+     * Feeds {@code data} in chunks of 1..1400 bytes as pooled direct buffers starting inside their memory, or as
+     * composite buffers of two such parts split anywhere (the scan reads them through one NIO view each).
+     */
+    private static List<MediaFrame> demuxBuffers(byte[] data, Random random, boolean composite) {
+        List<MediaFrame> frames = new ArrayList<>();
+        PsDemuxer demuxer = new PsDemuxer(frames::add);
+        List<ByteBuf> fed = new ArrayList<>();
+        for (int i = 0; i < data.length; ) {
+            int n = Math.min(1 + random.nextInt(1400), data.length - i);
+            ByteBuf chunk;
+            if (composite) {
+                int cut = random.nextInt(n + 1);
+                chunk = Unpooled.compositeBuffer().addComponents(true, direct(data, i, cut, random),
+                        direct(data, i + cut, n - cut, random));
+            } else {
+                chunk = direct(data, i, n, random);
+            }
+            fed.add(chunk);
+            demuxer.feed(chunk);
+            chunk.release();
+            i += n;
+        }
+        demuxer.frameEnd();
+        demuxer.close();
+        assertThat(fed).as("every fed buffer is released").allSatisfy(b -> assertThat(b.refCnt()).isZero());
+        return frames;
+    }
+
+    private static ByteBuf direct(byte[] data, int from, int length, Random random) {
+        int skip = random.nextInt(8);
+        ByteBuf buf = PooledByteBufAllocator.DEFAULT.directBuffer(skip + length);
+        buf.writerIndex(skip).writeBytes(data, from, length);
+        return buf.readerIndex(skip);
     }
 
     /** A 3- or 4-byte start code and the NAL header byte. */
