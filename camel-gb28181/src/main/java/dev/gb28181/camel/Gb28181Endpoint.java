@@ -121,7 +121,8 @@ public class Gb28181Endpoint extends DefaultEndpoint
      * frame of the session that was not dropped and is never dropped itself. For closing what the frames
      * fed (a recording file) without racing the SESSION_ENDED event of gb28181:message. Sent once per
      * session, when the session ends (for any reason: BYE of either side, MediaStatus 121, no media,
-     * TEARDOWN, the platform stopping) or when the consumer stops first.
+     * TEARDOWN, the platform stopping) or when the consumer stops first; after a restart the session's next
+     * frames begin a new stream, ended in turn.
      */
     @UriParam(label = "consumer", defaultValue = "false")
     private boolean endOfStream;

@@ -86,14 +86,13 @@ public class Gb28181InviteProducer extends Gb28181Producer {
 
     /**
      * Records the hold the invite took, for the exchange's bye and the producer's stop; one taken while stopping
-     * is given back at once.
+     * is given back at once, unless the stop, running concurrently, gave it back already.
      */
     private void keep(Gb28181Platform platform, Exchange exchange, MediaSession session) {
         MediaHolds holds = endpoint.getComponent().mediaHolds();
         MediaHolds.Hold hold = holds.take(session, this);
         exchange.setProperty(MediaHolds.PROPERTY, hold);
-        if (!isRunAllowed()) {
-            holds.release(session, hold);
+        if (!isRunAllowed() && holds.forget(hold)) {
             release(platform, session);
         }
     }

@@ -92,6 +92,7 @@ public class Gb28181RtpConsumer extends Gb28181WorkerConsumer implements MediaLi
 
     @Override
     protected void attach(Gb28181Platform running) {
+        streams.clear(); // a frame that raced the last stop can have begun a stream; nothing of it was queued
         detached = false;
         if (endOfStream) {
             running.addListener(sessionEnds); // before the frames: no session's end is missed

@@ -63,6 +63,22 @@ final class MediaHolds {
         }
     }
 
+    /**
+     * Forgets {@code hold} itself, for the invite producer that took it while stopping; false when it was not
+     * recorded any more ({@link #releaseAll} of its stop, which ran between the take and the producer's check, gave
+     * it back already), so that the hold is given back exactly once and no other producer's hold with it.
+     */
+    synchronized boolean forget(Hold hold) {
+        Deque<Hold> holds = bySession.get(hold.session.callId());
+        if (holds == null || !holds.remove(hold)) {
+            return false;
+        }
+        if (holds.isEmpty()) {
+            bySession.remove(hold.session.callId());
+        }
+        return true;
+    }
+
     /** Forgets and returns the holds {@code owner} still has, for it to give back. */
     synchronized List<Hold> releaseAll(Object owner) {
         List<Hold> released = new ArrayList<>();

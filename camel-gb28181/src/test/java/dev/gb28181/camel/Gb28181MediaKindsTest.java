@@ -274,6 +274,42 @@ class Gb28181MediaKindsTest extends Gb28181TestSupport {
         }
     }
 
+    /**
+     * An invite answered while its route stops: the stop's releaseAll can run between the invite's take and its
+     * running check. The hold is then given back by the stop alone; the invite must neither give it back again
+     * nor take another route's hold of the shared session for it (which would end the session under that route).
+     */
+    @Test
+    void aHoldTheStopGaveBackIsNotGivenBackAgainByTheInviteThatTookIt() throws Exception {
+        try (DatagramSocket media = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            Exchange played = play(media);
+            Exchange joined = send("direct:analytics", Map.of(Gb28181Constants.DEVICE_ID, CAMERA))
+                    .get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(joined.getException()).isNull();
+            MediaHolds holds = component().mediaHolds();
+            MediaHolds.Hold mine = joined.getProperty(MediaHolds.PROPERTY, MediaHolds.Hold.class);
+            MediaHolds.Hold other = played.getProperty(MediaHolds.PROPERTY, MediaHolds.Hold.class);
+
+            assertThat(holds.releaseAll(mine.owner)).as("the stop gives it back").containsExactly(mine);
+            assertThat(holds.forget(mine)).as("so the invite that took it does not").isFalse();
+            assertThat(holds.releaseAll(other.owner)).as("the other route's hold is left").containsExactly(other);
+            assertThat(holds.forget(other)).isFalse();
+
+            MediaSession session = played.getMessage().getBody(MediaSession.class);
+            assertThat(session.holders()).isEqualTo(2);
+            Exchange first = send("direct:bye", Map.of(Gb28181Constants.CALL_ID, session.callId()))
+                    .get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(first.getException()).isNull();
+            assertThat(session.holders()).isEqualTo(1);
+            Future<Exchange> ended = send("direct:bye", Map.of(Gb28181Constants.CALL_ID, session.callId()));
+            SipRequest bye = camera.nextRequest("BYE", WAIT);
+            assertThat(bye.callId()).isEqualTo(session.callId());
+            camera.respond(bye, 200);
+            assertThat(ended.get(WAIT.toMillis(), TimeUnit.MILLISECONDS).getException()).isNull();
+            assertThat(session.isActive()).isFalse();
+        }
+    }
+
     @Test
     void aByeOnTheInvitingExchangeIsNotGivenBackAgainWhenItsRouteStops() throws Exception {
         try (DatagramSocket media = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {

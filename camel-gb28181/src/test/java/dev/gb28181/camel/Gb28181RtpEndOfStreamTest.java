@@ -137,6 +137,57 @@ class Gb28181RtpEndOfStreamTest extends Gb28181TestSupport {
         }
     }
 
+    /**
+     * A route restarted while its session goes on: the stop ends the stream it had (no reason), the frames after
+     * the start begin a new stream of the same session, and the session's end ends that one after its last frame.
+     */
+    @Test
+    void aRestartedRouteGetsAnEndForEachStreamOfTheSession() throws Exception {
+        MockEndpoint stream = getMockEndpoint("mock:stream");
+        release.countDown();
+        try (DatagramSocket media = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            Future<Exchange> reply = template.asyncSend("direct:invite",
+                    exchange -> exchange.getMessage().setHeader(Gb28181Constants.DEVICE_ID, CAMERA));
+            SipRequest invite = camera.nextRequest("INVITE", WAIT);
+            String ssrc = GbSdp.parse(invite.bodyAsString(StandardCharsets.US_ASCII)).ssrc().orElseThrow();
+            camera.acceptInvite(invite, MediaStreams.answer(CHANNEL, ssrc, media.getLocalPort(), "RTP/AVP", ""));
+            MediaSession session = reply.get(WAIT.toMillis(), TimeUnit.MILLISECONDS).getMessage()
+                    .getBody(MediaSession.class);
+            List<byte[]> packets = new RtpSender(SsrcAllocator.wireValue(ssrc), 1400, 5).packetise(ps,
+                    MediaStreams.endOnly(ps));
+            int half = packets.size() / 2;
+            MediaStreams.sendPaced(session, packets.subList(0, half), 0, media, WAIT);
+            int[] seen = {-1};
+            await().atMost(WAIT).during(Duration.ofMillis(300)).until(() -> {
+                int now = stream.getReceivedCounter();
+                boolean settled = now > 0 && now == seen[0];
+                seen[0] = now;
+                return settled;
+            });
+            int before = stream.getReceivedCounter();
+
+            context.getRouteController().stopRoute("stream");
+            context.getRouteController().startRoute("stream");
+            MediaStreams.sendPaced(session, packets, half, media, WAIT);
+            assertThat(camera.bye(invite).status()).isEqualTo(200);
+
+            await().atMost(WAIT).until(() -> stream.getReceivedCounter() == MediaStreams.FRAMES + 2);
+            List<Exchange> received = stream.getExchanges();
+            Message stopped = received.get(before).getMessage();
+            assertThat(stopped.getHeader(Gb28181Constants.END_OF_STREAM)).isEqualTo(true);
+            assertThat(stopped.getHeader(Gb28181Constants.END_REASON)).isNull();
+            assertEnd(received.get(MediaStreams.FRAMES + 1), invite.callId(), MediaSessionEvent.Reason.DEVICE_BYE);
+            ByteArrayOutputStream units = new ByteArrayOutputStream();
+            for (int i = 0; i <= MediaStreams.FRAMES; i++) {
+                if (i != before) {
+                    assertThat(received.get(i).getMessage().getHeader(Gb28181Constants.END_OF_STREAM)).isNull();
+                    units.write(received.get(i).getMessage().getBody(byte[].class));
+                }
+            }
+            assertThat(units.toByteArray()).as("every frame, in order, around the restart").isEqualTo(extraction);
+        }
+    }
+
     /** Invites the camera, streams the whole PS and returns the INVITE once the platform received every packet. */
     private SipRequest playAndStream(DatagramSocket media) throws Exception {
         Future<Exchange> reply = template.asyncSend("direct:invite",
