@@ -118,7 +118,8 @@ public class Gb28181Endpoint extends DefaultEndpoint
     /**
      * rtp: after the last frame of each session it routed, one more exchange with an empty body and the
      * CamelGb28181EndOfStream header true, on the same ordered thread, so it reaches the route after every
-     * frame of the session that was not dropped and is never dropped itself. For closing what the frames
+     * frame of the session that was not dropped and is never dropped itself while the route runs (a stopping
+     * route's queue is worked off for Camel's shutdown-await time, 10 s by default). For closing what the frames
      * fed (a recording file) without racing the SESSION_ENDED event of gb28181:message. Sent once per
      * session, when the session ends (for any reason: BYE of either side, MediaStatus 121, no media,
      * TEARDOWN, the platform stopping) or when the consumer stops first; after a restart the session's next
