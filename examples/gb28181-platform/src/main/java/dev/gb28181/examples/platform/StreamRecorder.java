@@ -82,6 +82,11 @@ public final class StreamRecorder implements AutoCloseable {
         }
         Recording recording = sessions.computeIfAbsent(callId, id -> new Recording(id, deviceId, channelId));
         synchronized (recording) {
+            // close() may have run since the check above, past a recording it could not see yet: open nothing
+            if (closed) {
+                recording.finish();
+                return;
+            }
             recording.write(codec, keyFrame, accessUnit);
         }
     }
