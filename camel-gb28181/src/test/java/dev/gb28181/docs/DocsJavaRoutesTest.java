@@ -2,8 +2,6 @@ package dev.gb28181.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gb28181.camel.Gb28181Component;
-import dev.gb28181.camel.Gb28181Configuration;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,11 +21,7 @@ import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
-import org.apache.camel.CamelContext;
-import org.apache.camel.Route;
 import org.apache.camel.RoutesBuilder;
-import org.apache.camel.component.stub.StubComponent;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,8 +63,8 @@ class DocsJavaRoutesTest {
         ClassLoader loader = compile(classes.values());
         List<DynamicTest> tests = new ArrayList<>();
         classes.forEach((name, className) -> tests.add(DynamicTest.dynamicTest(name,
-                () -> startsEveryRoute(name, (RoutesBuilder) loader.loadClass(className)
-                        .getDeclaredConstructor().newInstance()))));
+                () -> DocsRoutes.startsEveryRoute(name, context -> context.addRoutes(
+                        (RoutesBuilder) loader.loadClass(className).getDeclaredConstructor().newInstance())))));
         return tests.stream();
     }
 
@@ -104,25 +98,5 @@ class DocsJavaRoutesTest {
     private static String testClassPath() {
         String surefire = System.getProperty("surefire.test.class.path");
         return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
-    }
-
-    private static void startsEveryRoute(String name, RoutesBuilder routes) throws Exception {
-        Gb28181Component gb28181 = new Gb28181Component();
-        Gb28181Configuration configuration = gb28181.getConfiguration();
-        configuration.setHost("127.0.0.1");
-        configuration.setPort(0);
-        configuration.setPassword("12345678");
-        try (CamelContext context = new DefaultCamelContext()) {
-            context.addComponent("gb28181", gb28181);
-            context.addComponent("kafka", new StubComponent());
-            context.addRoutes(routes);
-            context.start();
-            List<Route> started = context.getRoutes();
-            assertThat(started).as("routes of %s", name).isNotEmpty();
-            for (Route route : started) {
-                assertThat(context.getRouteController().getRouteStatus(route.getRouteId()).isStarted())
-                        .as("route %s of %s started", route.getRouteId(), name).isTrue();
-            }
-        }
     }
 }

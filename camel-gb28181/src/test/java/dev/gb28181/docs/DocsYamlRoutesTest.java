@@ -2,8 +2,6 @@ package dev.gb28181.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gb28181.camel.Gb28181Component;
-import dev.gb28181.camel.Gb28181Configuration;
 import dev.gb28181.camel.Gb28181Kind;
 
 import java.io.IOException;
@@ -17,10 +15,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.apache.camel.CamelContext;
-import org.apache.camel.Route;
-import org.apache.camel.component.stub.StubComponent;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.DynamicTest;
@@ -66,25 +60,9 @@ class DocsYamlRoutesTest {
     }
 
     private static void startsEveryRoute(String name, String yaml) throws Exception {
-        Gb28181Component gb28181 = new Gb28181Component();
-        Gb28181Configuration configuration = gb28181.getConfiguration();
-        configuration.setHost("127.0.0.1");
-        configuration.setPort(0);
-        configuration.setPassword("12345678");
-        try (CamelContext context = new DefaultCamelContext()) {
-            context.addComponent("gb28181", gb28181);
-            context.addComponent("kafka", new StubComponent());
-            // the loader is chosen by the extension after the first dot: a name with only ".yaml"
-            PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString(
-                    name.replaceAll("[^A-Za-z0-9]+", "-") + ".yaml", yaml));
-            context.start();
-            List<Route> routes = context.getRoutes();
-            assertThat(routes).as("routes of %s", name).isNotEmpty();
-            for (Route route : routes) {
-                assertThat(context.getRouteController().getRouteStatus(route.getRouteId()).isStarted())
-                        .as("route %s of %s started", route.getRouteId(), name).isTrue();
-            }
-        }
+        // the loader is chosen by the extension after the first dot: a name with only ".yaml"
+        DocsRoutes.startsEveryRoute(name, context -> PluginHelper.getRoutesLoader(context).loadRoutes(
+                ResourceHelper.fromString(name.replaceAll("[^A-Za-z0-9]+", "-") + ".yaml", yaml)));
     }
 
     private static List<Path> markdownFiles() {
