@@ -109,17 +109,6 @@ class Gb28181MediaKindsTest extends Gb28181TestSupport {
         return GbSdp.parse(invite.bodyAsString(StandardCharsets.US_ASCII)).ssrc().orElseThrow();
     }
 
-    /** Invites through direct:invite, accepts with media from {@code media} and returns the reply. */
-    private Exchange play(DatagramSocket media) throws Exception {
-        Future<Exchange> reply = send("direct:invite", Map.of(Gb28181Constants.DEVICE_ID, CAMERA));
-        SipRequest invite = nextInvite();
-        camera.acceptInvite(invite, MediaStreams.answer(CHANNEL, offeredSsrc(invite), media.getLocalPort(),
-                "RTP/AVP", ""));
-        Exchange done = reply.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        assertThat(done.getException()).isNull();
-        return done;
-    }
-
     @Test
     void inviteRepliesTheSessionFramesAreRoutedWithHeadersAndByeEndsIt() throws Exception {
         MockEndpoint frames = getMockEndpoint("mock:frames");
@@ -235,7 +224,7 @@ class Gb28181MediaKindsTest extends Gb28181TestSupport {
     @Test
     void stoppingTheInviteRouteByesTheSessionsItOpened() throws Exception {
         try (DatagramSocket media = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            MediaSession session = play(media).getMessage().getBody(MediaSession.class);
+            MediaSession session = play(camera, CHANNEL, media).session();
             context.getRouteController().stopRoute("invite");
             SipRequest bye = camera.nextRequest("BYE", WAIT);
             assertThat(bye).as("the BYE of the stopped route's session").isNotNull();
@@ -248,7 +237,7 @@ class Gb28181MediaKindsTest extends Gb28181TestSupport {
     @Test
     void stoppingOneOfTwoRoutesPlayingAChannelLeavesItToTheOther() throws Exception {
         try (DatagramSocket media = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            MediaSession session = play(media).getMessage().getBody(MediaSession.class);
+            MediaSession session = play(camera, CHANNEL, media).session();
             Exchange joined = send("direct:analytics", Map.of(Gb28181Constants.DEVICE_ID, CAMERA))
                     .get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
             assertThat(joined.getException()).isNull();
@@ -282,7 +271,7 @@ class Gb28181MediaKindsTest extends Gb28181TestSupport {
     @Test
     void aHoldTheStopGaveBackIsNotGivenBackAgainByTheInviteThatTookIt() throws Exception {
         try (DatagramSocket media = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            Exchange played = play(media);
+            Exchange played = play(camera, CHANNEL, media).reply();
             Exchange joined = send("direct:analytics", Map.of(Gb28181Constants.DEVICE_ID, CAMERA))
                     .get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
             assertThat(joined.getException()).isNull();
@@ -313,7 +302,7 @@ class Gb28181MediaKindsTest extends Gb28181TestSupport {
     @Test
     void aByeOnTheInvitingExchangeIsNotGivenBackAgainWhenItsRouteStops() throws Exception {
         try (DatagramSocket media = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            MediaSession session = play(media).getMessage().getBody(MediaSession.class);
+            MediaSession session = play(camera, CHANNEL, media).session();
             Exchange glanced = send("direct:glance", Map.of(Gb28181Constants.DEVICE_ID, CAMERA))
                     .get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
             assertThat(glanced.getException()).isNull();

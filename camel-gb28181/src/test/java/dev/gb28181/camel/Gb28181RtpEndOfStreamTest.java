@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import dev.gb28181.media.SsrcAllocator;
 import dev.gb28181.platform.MediaSession;
 import dev.gb28181.platform.MediaSessionEvent;
-import dev.gb28181.sdp.GbSdp;
 import dev.gb28181.sip.SipRequest;
 import dev.gb28181.sip.Transport;
 import dev.gb28181.testing.MediaStreams;
@@ -16,7 +15,6 @@ import dev.gb28181.testing.TestDevice;
 import java.io.ByteArrayOutputStream;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -146,13 +144,9 @@ class Gb28181RtpEndOfStreamTest extends Gb28181TestSupport {
         MockEndpoint stream = getMockEndpoint("mock:stream");
         release.countDown();
         try (DatagramSocket media = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            Future<Exchange> reply = template.asyncSend("direct:invite",
-                    exchange -> exchange.getMessage().setHeader(Gb28181Constants.DEVICE_ID, CAMERA));
-            SipRequest invite = camera.nextRequest("INVITE", WAIT);
-            String ssrc = GbSdp.parse(invite.bodyAsString(StandardCharsets.US_ASCII)).ssrc().orElseThrow();
-            camera.acceptInvite(invite, MediaStreams.answer(CHANNEL, ssrc, media.getLocalPort(), "RTP/AVP", ""));
-            MediaSession session = reply.get(WAIT.toMillis(), TimeUnit.MILLISECONDS).getMessage()
-                    .getBody(MediaSession.class);
+            Played played = play(camera, CHANNEL, media);
+            String ssrc = played.ssrc();
+            MediaSession session = played.session();
             List<byte[]> packets = new RtpSender(SsrcAllocator.wireValue(ssrc), 1400, 5).packetise(ps,
                     MediaStreams.endOnly(ps));
             int half = packets.size() / 2;
@@ -169,14 +163,15 @@ class Gb28181RtpEndOfStreamTest extends Gb28181TestSupport {
             context.getRouteController().stopRoute("stream");
             context.getRouteController().startRoute("stream");
             MediaStreams.sendPaced(session, packets, half, media, WAIT);
-            assertThat(camera.bye(invite).status()).isEqualTo(200);
+            assertThat(camera.bye(played.invite()).status()).isEqualTo(200);
 
             await().atMost(WAIT).until(() -> stream.getReceivedCounter() == MediaStreams.FRAMES + 2);
             List<Exchange> received = stream.getExchanges();
             Message stopped = received.get(before).getMessage();
             assertThat(stopped.getHeader(Gb28181Constants.END_OF_STREAM)).isEqualTo(true);
             assertThat(stopped.getHeader(Gb28181Constants.END_REASON)).isNull();
-            assertEnd(received.get(MediaStreams.FRAMES + 1), invite.callId(), MediaSessionEvent.Reason.DEVICE_BYE);
+            assertEnd(received.get(MediaStreams.FRAMES + 1), played.invite().callId(),
+                    MediaSessionEvent.Reason.DEVICE_BYE);
             ByteArrayOutputStream units = new ByteArrayOutputStream();
             for (int i = 0; i <= MediaStreams.FRAMES; i++) {
                 if (i != before) {
@@ -190,19 +185,11 @@ class Gb28181RtpEndOfStreamTest extends Gb28181TestSupport {
 
     /** Invites the camera, streams the whole PS and returns the INVITE once the platform received every packet. */
     private SipRequest playAndStream(DatagramSocket media) throws Exception {
-        Future<Exchange> reply = template.asyncSend("direct:invite",
-                exchange -> exchange.getMessage().setHeader(Gb28181Constants.DEVICE_ID, CAMERA));
-        SipRequest invite = camera.nextRequest("INVITE", WAIT);
-        assertThat(invite).as("an INVITE to the camera").isNotNull();
-        String ssrc = GbSdp.parse(invite.bodyAsString(StandardCharsets.US_ASCII)).ssrc().orElseThrow();
-        camera.acceptInvite(invite, MediaStreams.answer(CHANNEL, ssrc, media.getLocalPort(), "RTP/AVP", ""));
-        Exchange done = reply.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        assertThat(done.getException()).isNull();
-        MediaSession session = done.getMessage().getBody(MediaSession.class);
-        List<byte[]> packets = new RtpSender(SsrcAllocator.wireValue(ssrc), 1400, 5).packetise(ps,
+        Played played = play(camera, CHANNEL, media);
+        List<byte[]> packets = new RtpSender(SsrcAllocator.wireValue(played.ssrc()), 1400, 5).packetise(ps,
                 MediaStreams.endOnly(ps));
-        MediaStreams.sendPaced(session, packets, 0, media, WAIT);
-        return invite;
+        MediaStreams.sendPaced(played.session(), packets, 0, media, WAIT);
+        return played.invite();
     }
 
     /**

@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.gb28181.media.SsrcAllocator;
 import dev.gb28181.platform.MediaSession;
-import dev.gb28181.sdp.GbSdp;
-import dev.gb28181.sip.SipRequest;
 import dev.gb28181.sip.Transport;
 import dev.gb28181.testing.MediaStreams;
 import dev.gb28181.testing.RtpSender;
@@ -15,12 +13,10 @@ import dev.gb28181.testing.TestDevice;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.Exchange;
@@ -75,13 +71,9 @@ class Gb28181RtpSlowRouteTest extends Gb28181TestSupport {
         MockEndpoint frames = getMockEndpoint("mock:frames");
 
         try (DatagramSocket media = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            Future<Exchange> reply = template.asyncSend("direct:invite",
-                    exchange -> exchange.getMessage().setHeader(Gb28181Constants.DEVICE_ID, CAMERA));
-            SipRequest invite = camera.nextRequest("INVITE", WAIT);
-            String ssrc = GbSdp.parse(invite.bodyAsString(StandardCharsets.US_ASCII)).ssrc().orElseThrow();
-            camera.acceptInvite(invite, MediaStreams.answer(CHANNEL, ssrc, media.getLocalPort(), "RTP/AVP", ""));
-            MediaSession session = reply.get(WAIT.toMillis(), TimeUnit.MILLISECONDS).getMessage()
-                    .getBody(MediaSession.class);
+            Played played = play(camera, CHANNEL, media);
+            String ssrc = played.ssrc();
+            MediaSession session = played.session();
 
             List<byte[]> packets = new RtpSender(SsrcAllocator.wireValue(ssrc), 1400, 11).packetise(ps,
                     MediaStreams.endOnly(ps));

@@ -2,16 +2,24 @@ package dev.gb28181.camel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gb28181.platform.MediaSession;
+import dev.gb28181.sdp.GbSdp;
 import dev.gb28181.sip.SipRequest;
 import dev.gb28181.sip.Transport;
+import dev.gb28181.testing.MediaStreams;
 import dev.gb28181.testing.TestDevice;
 
+import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterEach;
 
@@ -62,6 +70,29 @@ abstract class Gb28181TestSupport extends CamelTestSupport {
         assertThat(request).as("a MESSAGE from the platform to " + device.deviceId()).isNotNull();
         device.respond(request, 200);
         return request;
+    }
+
+    /** A live PLAY through {@link #play}: the INVITE the camera accepted, the SSRC it offered, the producer's reply. */
+    protected record Played(SipRequest invite, String ssrc, Exchange reply) {
+        MediaSession session() {
+            return reply.getMessage().getBody(MediaSession.class);
+        }
+    }
+
+    /**
+     * Plays {@code channelId} of {@code camera} through the route's {@code direct:invite} (header DeviceId), the
+     * camera accepting with UDP media from {@code media} (GB/T 28181-2016 §9.2.2); the reply carries no exception.
+     */
+    protected Played play(TestDevice camera, String channelId, DatagramSocket media) throws Exception {
+        Future<Exchange> reply = template.asyncSend("direct:invite",
+                exchange -> exchange.getMessage().setHeader(Gb28181Constants.DEVICE_ID, camera.deviceId()));
+        SipRequest invite = camera.nextRequest("INVITE", Duration.ofSeconds(10));
+        assertThat(invite).as("an INVITE to the camera").isNotNull();
+        String ssrc = GbSdp.parse(invite.bodyAsString(StandardCharsets.US_ASCII)).ssrc().orElseThrow();
+        camera.acceptInvite(invite, MediaStreams.answer(channelId, ssrc, media.getLocalPort(), "RTP/AVP", ""));
+        Exchange done = reply.get(10, TimeUnit.SECONDS);
+        assertThat(done.getException()).isNull();
+        return new Played(invite, ssrc, done);
     }
 
     /**
