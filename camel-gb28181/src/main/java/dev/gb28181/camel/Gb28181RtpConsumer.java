@@ -223,16 +223,8 @@ public class Gb28181RtpConsumer extends Gb28181WorkerConsumer implements MediaLi
 
     /** Queues {@code task} on the session's worker; false when it was dropped. */
     private boolean hand(MediaSession session, Runnable task) {
-        Gb28181Workers running = workers();
-        if (running == null || !isRunAllowed()) {
+        if (offer(session.callId(), task)) {
             return true;
-        }
-        try {
-            if (running.offer(session.callId(), task)) {
-                return true;
-            }
-        } catch (RejectedExecutionException e) {
-            return true; // stopping: the workers were shut down since the check
         }
         drop(session);
         return false;
