@@ -12,7 +12,6 @@ import dev.gb28181.platform.PlatformListener;
 import dev.gb28181.platform.RegisterEvent;
 import dev.gb28181.platform.SubscriptionEvent;
 
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.apache.camel.Exchange;
@@ -77,16 +76,8 @@ public class Gb28181Consumer extends Gb28181WorkerConsumer implements PlatformLi
         if (event.kind() != eventKind || deviceId != null && !deviceId.equals(event.deviceId())) {
             return;
         }
-        Gb28181Workers running = workers();
-        if (running == null || !isRunAllowed()) {
-            return;
-        }
-        try {
-            if (!running.offer(event.deviceId(), () -> route(event))) {
-                drop(event);
-            }
-        } catch (RejectedExecutionException e) {
-            // stopping: the workers were shut down since the check
+        if (!offer(event.deviceId(), () -> route(event))) {
+            drop(event);
         }
     }
 

@@ -223,16 +223,8 @@ public class Gb28181RtpConsumer extends Gb28181WorkerConsumer implements MediaLi
 
     /** Queues {@code task} on the session's worker; false when it was dropped. */
     private boolean hand(MediaSession session, Runnable task) {
-        Gb28181Workers running = workers();
-        if (running == null || !isRunAllowed()) {
+        if (offer(session.callId(), task)) {
             return true;
-        }
-        try {
-            if (running.offer(session.callId(), task)) {
-                return true;
-            }
-        } catch (RejectedExecutionException e) {
-            return true; // stopping: the workers were shut down since the check
         }
         drop(session);
         return false;
@@ -264,7 +256,7 @@ public class Gb28181RtpConsumer extends Gb28181WorkerConsumer implements MediaLi
             message.setHeader(Gb28181Constants.DTS, frame.dts());
             message.setHeader(Gb28181Constants.KEY_FRAME, frame.keyFrame());
         }
-        process(exchange, "a frame of " + session);
+        process(exchange, "a frame", session);
     }
 
     /** Routes the end of a session's stream: {@code ended} is its SESSION_ENDED, {@code null} if the consumer stopped. */
@@ -278,14 +270,15 @@ public class Gb28181RtpConsumer extends Gb28181WorkerConsumer implements MediaLi
             message.setHeader(Gb28181Constants.END_REASON, ended.reason().name());
             message.setHeader(Gb28181Constants.SESSION_ENDED, ended);
         }
-        process(exchange, "the end of stream of " + session);
+        process(exchange, "the end of stream", session);
     }
 
-    private void process(Exchange exchange, String what) {
+    /** Routes {@code exchange}; {@code what} names it only in the error, so no text is built per frame. */
+    private void process(Exchange exchange, String what, MediaSession session) {
         try {
             getAsyncProcessor().process(exchange, defaultConsumerCallback(exchange, false));
         } catch (Exception e) {
-            getExceptionHandler().handleException("Error routing " + what, exchange, e);
+            getExceptionHandler().handleException("Error routing " + what + " of " + session, exchange, e);
             releaseExchange(exchange, false);
         }
     }

@@ -2,6 +2,8 @@ package dev.gb28181.camel;
 
 import dev.gb28181.platform.Gb28181Platform;
 
+import java.util.concurrent.RejectedExecutionException;
+
 import org.apache.camel.Processor;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckAware;
@@ -43,6 +45,24 @@ abstract class Gb28181WorkerConsumer extends DefaultConsumer implements HealthCh
     /** The workers while started, else {@code null}. */
     protected final Gb28181Workers workers() {
         return workers;
+    }
+
+    /**
+     * Hands {@code task} to the worker of {@code key} ({@link Gb28181Workers#offer}) unless the consumer is not
+     * started or is stopping, when nothing is queued.
+     *
+     * @return false only when the worker's queue was full and the task was dropped
+     */
+    protected final boolean offer(String key, Runnable task) {
+        Gb28181Workers running = workers;
+        if (running == null || !isRunAllowed()) {
+            return true;
+        }
+        try {
+            return running.offer(key, task);
+        } catch (RejectedExecutionException e) {
+            return true; // stopping: the workers were shut down since the check
+        }
     }
 
     @Override
