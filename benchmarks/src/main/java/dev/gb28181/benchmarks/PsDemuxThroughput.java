@@ -350,25 +350,20 @@ public final class PsDemuxThroughput {
         public void run() {
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long cpuStart = threads.getCurrentThreadCpuTime();
-            ByteBuffer buffer = channel == null ? null : ByteBuffer.allocateDirect(writeSize);
+            Writing out = channel == null ? null : new Writing(channel, writeSize);
             try {
                 for (List<byte[]> frames = full.take(); frames != END; frames = full.take()) {
                     for (byte[] data : frames) {
-                        for (int off = 0; off < data.length; ) {
-                            int n = Math.min(buffer.remaining(), data.length - off);
-                            buffer.put(data, off, n);
-                            off += n;
-                            if (!buffer.hasRemaining()) {
-                                write(buffer);
-                            }
-                        }
+                        write(out, data);
                     }
                     frames.clear();
                     empty.put(frames);
                 }
-                if (buffer != null && buffer.position() > 0) {
-                    write(buffer);
+                if (out != null && failure == null) {
+                    out.flush();
                 }
+            } catch (IOException e) {
+                failure = e;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
@@ -376,16 +371,15 @@ public final class PsDemuxThroughput {
             }
         }
 
-        private void write(ByteBuffer buffer) {
-            buffer.flip();
-            try {
-                while (failure == null && buffer.hasRemaining()) {
-                    channel.write(buffer);
+        /** Appends a frame unless a write failed before: the rest is only drained. */
+        private void write(Writing out, byte[] data) {
+            if (failure == null) {
+                try {
+                    out.append(data);
+                } catch (IOException e) {
+                    failure = e;
                 }
-            } catch (IOException e) {
-                failure = e;
             }
-            buffer.clear();
         }
 
         @Override
@@ -480,18 +474,23 @@ public final class PsDemuxThroughput {
             }
             byte[] data = frame.data();
             try {
-                for (int off = 0; off < data.length; ) {
-                    int n = Math.min(buffer.remaining(), data.length - off);
-                    buffer.put(data, off, n);
-                    off += n;
-                    if (!buffer.hasRemaining()) {
-                        flush();
-                    }
-                }
+                append(data);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             bytes += data.length;
+        }
+
+        /** Copies {@code data} into the buffer, writing the buffer out each time it is full. */
+        void append(byte[] data) throws IOException {
+            for (int off = 0; off < data.length; ) {
+                int n = Math.min(buffer.remaining(), data.length - off);
+                buffer.put(data, off, n);
+                off += n;
+                if (!buffer.hasRemaining()) {
+                    flush();
+                }
+            }
         }
 
         void flush() throws IOException {
