@@ -654,25 +654,22 @@ final class MediaSessions {
      * BYE, at once rather than after {@link PlatformConfig#mediaTimeout()} of silence.
      */
     private void connectionLost(MediaSession session) {
-        Timer wheel = timer;
-        if (wheel == null || !session.isActive()) {
+        if (!session.isActive()) {
             return;
         }
-        try {
-            wheel.newTimeout(timeout -> {
-                if (session.isActive()) {
-                    LOG.info("The media connection of {} closed without a BYE from the device: BYE", session);
-                    byeAfter(session, Reason.FAILED);
-                }
-            }, CONNECTION_LOST_GRACE_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (IllegalStateException stopped) {
-            // the platform stopped: its stop ends the session
-        }
+        // not scheduled when the platform stopped: its stop ends the session
+        schedule(() -> {
+            if (session.isActive()) {
+                LOG.info("The media connection of {} closed without a BYE from the device: BYE", session);
+                byeAfter(session, Reason.FAILED);
+            }
+        }, CONNECTION_LOST_GRACE_MILLIS);
     }
 
     private <T> CompletableFuture<T> withDeadline(CompletableFuture<T> sent, String deviceId, String what) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        Timeout deadline = schedule(() -> result.completeExceptionally(noAnswer(deviceId, what)));
+        Timeout deadline = schedule(() -> result.completeExceptionally(noAnswer(deviceId, what)),
+                config.requestTimeout().toMillis());
         sent.whenComplete((value, error) -> {
             if (deadline != null) {
                 deadline.cancel();
@@ -688,13 +685,14 @@ final class MediaSessions {
         return result;
     }
 
-    private Timeout schedule(Runnable task) {
+    /** Runs {@code task} on the platform's timer after {@code delayMillis}; {@code null} when it stopped. */
+    private Timeout schedule(Runnable task, long delayMillis) {
         Timer t = timer;
         if (t == null) {
             return null;
         }
         try {
-            return t.newTimeout(timeout -> task.run(), config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return t.newTimeout(timeout -> task.run(), delayMillis, TimeUnit.MILLISECONDS);
         } catch (IllegalStateException stopped) {
             return null;
         }

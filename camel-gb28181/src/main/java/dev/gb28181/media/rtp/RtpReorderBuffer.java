@@ -38,7 +38,7 @@ public final class RtpReorderBuffer {
     private final int window;
     private final RtpPacket[] held;
     private final int[] delivered;
-    private RtpPacket[] starting;
+    private final RtpPacket[] starting;
     private int startingCount;
     private int heldCount;
     private boolean started;
