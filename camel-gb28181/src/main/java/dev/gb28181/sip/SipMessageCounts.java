@@ -56,15 +56,19 @@ public final class SipMessageCounts {
      * outside 100..699 is not counted.
      */
     public void countResponse(Direction direction, String method, int status) {
-        if (status >= 100 && status <= 699) {
-            count(direction, methodIndex(method), status - 99);
+        int slot = statusSlot(status);
+        if (slot > 0) {
+            count(direction, methodIndex(method), slot);
         }
     }
 
-    /** The messages of one series so far (0 when none was counted). */
+    /** The messages of one series so far (0 when none was counted, or its status is not 0 or 100..699). */
     public long count(Series series) {
-        LongAdder adder = counters.get(index(series.direction(), methodIndex(series.method()),
-                series.status() == 0 ? 0 : series.status() - 99));
+        int slot = statusSlot(series.status());
+        if (slot < 0) {
+            return 0;
+        }
+        LongAdder adder = counters.get(index(series.direction(), methodIndex(series.method()), slot));
         return adder == null ? 0 : adder.sum();
     }
 
@@ -110,6 +114,11 @@ public final class SipMessageCounts {
     private static int methodIndex(String method) {
         int m = method == null ? -1 : METHODS.indexOf(method);
         return m < 0 ? METHODS.size() : m;
+    }
+
+    /** The status's slot: 0 for a request (status 0), 1..600 for a response 100..699, -1 for anything else. */
+    private static int statusSlot(int status) {
+        return status == 0 ? 0 : status >= 100 && status <= 699 ? status - 99 : -1;
     }
 
     private static int index(Direction direction, int method, int statusSlot) {

@@ -34,6 +34,24 @@ class SipMessageCountsTest {
     }
 
     @Test
+    void aSeriesWithAStatusNoResponseHasCountsNothing() {
+        SipMessageCounts counts = new SipMessageCounts();
+        for (String method : SipMethod.ALL) {
+            counts.countRequest(Direction.IN, method);
+            counts.countResponse(Direction.IN, method, 100);
+            counts.countResponse(Direction.IN, method, 699);
+        }
+        counts.countRequest(Direction.IN, "PUBLISH");
+
+        for (String method : SipMethod.ALL) {
+            for (int status : new int[] {1, 99, 700, 1000, -1}) {
+                assertThat(counts.count(new Series(Direction.IN, method, status))).as("%s %d", method, status)
+                        .isZero();
+            }
+        }
+    }
+
+    @Test
     void aWatcherLearnsOfExistingSeriesAndOfEachNewOneOnce() {
         SipMessageCounts counts = new SipMessageCounts();
         counts.countRequest(Direction.IN, SipMethod.REGISTER);
